@@ -1,0 +1,221 @@
+// Inline implementation of solen::Engine: construction, the evaluation pipeline, JSON entry
+// points and the multi-threaded batch paths.
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <boost/date_time/gregorian/gregorian.hpp>
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+#include "solen/decision_writer.hpp"
+#include "solen/detail/evaluate_debt.hpp"
+#include "solen/detail/evaluate_orientation.hpp"
+#include "solen/detail/evaluate_rights.hpp"
+#include "solen/detail/fact_builder.hpp"
+#include "solen/rulepack_loader.hpp"
+
+namespace solen {
+inline namespace v1 {
+
+inline void Decision::clear() {
+  id.clear();
+  id_known = true;
+  status = DecisionStatus::ok;
+  cheque_energie = TariffAnswer{};
+  tpn = TariffAnswer{};
+  tss = TariffAnswer{};
+  exceptional.clear();
+  protections = Protections{};
+  schedule = ScheduleAnswer{};
+  existing_plan = ExistingPlanAnswer{};
+  orientation.measures.clear();
+  orientation.reasons.clear();
+  orientation.missing = MissingSet{};
+  orientation.route = Route::letter;
+  orientation.urgency = Urgency::normal;
+  warnings.clear();
+  error = Issue{};
+}
+
+namespace detail {
+inline Date today() { return Date(boost::gregorian::day_clock::local_day()); }
+
+/// Splits [0, n) into `parts` contiguous ranges and runs fn(begin, end, part) on threads.
+template <class Fn>
+void parallel_ranges(std::size_t n, unsigned parts, Fn&& fn) {
+  if (parts <= 1 || n < 2) {
+    fn(std::size_t{0}, n, 0u);
+    return;
+  }
+  std::vector<std::thread> pool;
+  std::size_t step = (n + parts - 1) / parts;
+  for (unsigned t = 1; t < parts && t * step < n; ++t)
+    pool.emplace_back([&, t] { fn(t * step, std::min(n, (t + 1) * step), t); });
+  fn(0, std::min(n, step), 0u);
+  for (std::thread& th : pool) th.join();
+}
+
+inline unsigned thread_count(unsigned requested) {
+  if (requested) return requested;
+  unsigned hw = std::thread::hardware_concurrency();
+  return hw ? hw : 1;
+}
+}  // namespace detail
+
+inline Engine Engine::embedded() { return from_json(embedded_rulepack_json); }
+
+inline Engine Engine::from_json(std::string_view pack_json) {
+  auto compiled = load_rulepack(pack_json);
+  return Engine(compiled);
+}
+
+inline Engine Engine::from_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw Error(ErrorKind::io, "unreadable_file", "", "cannot read rule pack file " + path);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return from_json(ss.str());
+}
+
+inline const PackInfo& Engine::pack() const { return pack_->info; }
+
+inline void Engine::evaluate_into(const Household& h, Date as_of, Decision& d,
+                                  const EvalOptions& o) const {
+  d.clear();
+  d.id = h.id;
+  d.as_of = as_of;
+  if (h.objection) {
+    d.status = DecisionStatus::excluded;
+    return;
+  }
+  const CompiledPack& p = *pack_;
+  thread_local FactFrame frame;
+  thread_local std::vector<const Rule*> rows;
+  detail::build_facts(h, as_of, p, frame);
+  detail::StageContext c{p, as_of, frame, o.reasons, d.warnings, rows};
+  detail::evaluate_rights(h, c, d);
+  detail::evaluate_protections(h, c, d);
+  detail::evaluate_debt(h, c, d);
+  detail::evaluate_orientation(c, d);
+  if (h.rfr_year && d.cheque_energie.status != TariffStatus::not_in_force) {
+    if (const auto* off = p.cheque_rfr_year_offset.at(as_of)) {
+      std::int64_t expected = as_of.year() + off->value;
+      if (*h.rfr_year != expected) {
+        const Label& l = p.label(LabelKey::rfr_year_mismatch);
+        d.warnings.push_back({"rfr_year_mismatch", "/income/rfr_year",
+                              l.text + " (attendu : " + std::to_string(expected) + ")"});
+      }
+    }
+  }
+  if (p.reviewed_on && as_of > *p.reviewed_on)
+    d.warnings.push_back({"rules_not_reviewed", "/as_of",
+                          "the rule pack was checked against the law up to " + p.reviewed_on->to_string()});
+}
+
+inline Decision Engine::evaluate(const Household& h, Date as_of, const EvalOptions& o) const {
+  Decision d;
+  evaluate_into(h, as_of, d, o);
+  return d;
+}
+
+inline std::vector<Decision> Engine::evaluate_batch(const std::vector<Household>& hs, Date as_of,
+                                                    const BatchOptions& o) const {
+  std::vector<Decision> out(hs.size());
+  detail::parallel_ranges(hs.size(), detail::thread_count(o.threads), [&](std::size_t b, std::size_t e, unsigned) {
+    for (std::size_t i = b; i < e; ++i) evaluate_into(hs[i], hs[i].as_of.value_or(as_of), out[i], o.eval);
+  });
+  if (o.progress) o.progress(hs.size());
+  return out;
+}
+
+namespace detail {
+/// Per-thread reusable state of the JSON paths: nothing is allocated per household once warm.
+struct EvalScratch {
+  Household household;
+  ParseOutcome outcome;
+  Decision decision;
+};
+inline EvalScratch& scratch() {
+  thread_local EvalScratch s;
+  return s;
+}
+}  // namespace detail
+
+namespace detail {
+/// Parses, evaluates and appends one decision line's JSON (without newline) to `out`. Returns
+/// the decision, owned by this thread and valid until its next call.
+inline const Decision& evaluate_text(const Engine& e, std::string_view in, std::string& out,
+                                     const EvalOptions& o) {
+  EvalScratch& s = scratch();
+  if (!parse_household(in, s.household, s.outcome, o.limits)) {
+    s.decision.clear();
+    s.decision.status = DecisionStatus::error;
+    s.decision.id_known = s.outcome.id_known;
+    s.decision.id = s.outcome.id_known ? s.household.id : std::string();
+    s.decision.error = s.outcome.error;
+    e.write_json(s.decision, out, o.reasons);
+    return s.decision;
+  }
+  Date as_of = s.household.as_of ? *s.household.as_of : o.as_of ? *o.as_of : today();
+  e.evaluate_into(s.household, as_of, s.decision, o);
+  constexpr std::size_t max_warnings = 100;  // a line of 100,000 unknown keys must stay cheap
+  for (std::size_t i = 0; i < s.outcome.warnings.size() && i < max_warnings; ++i)
+    s.decision.warnings.push_back(std::move(s.outcome.warnings[i]));
+  if (s.outcome.warnings.size() > max_warnings)
+    s.decision.warnings.push_back({"warnings_truncated", "", std::to_string(s.outcome.warnings.size() - max_warnings) + " more warnings not shown"});
+  if (!s.household.as_of && !o.as_of)
+    s.decision.warnings.push_back({"as_of_defaulted", "/as_of", "no evaluation date given: today's date was used"});
+  e.write_json(s.decision, out, o.reasons);
+  return s.decision;
+}
+}  // namespace detail
+
+inline bool Engine::evaluate_json(std::string_view in, std::string& out, Issue& err,
+                                  const EvalOptions& o) const {
+  out.clear();
+  const Decision& d = detail::evaluate_text(*this, in, out, o);
+  if (d.status == DecisionStatus::error) {
+    err = d.error;
+    return false;
+  }
+  return true;
+}
+
+inline void Engine::write_json(const Decision& d, std::string& out, bool reasons) const {
+  detail::write_decision(d, *pack_, out, reasons);
+}
+
+namespace detail {
+inline bool blank(std::string_view line) {
+  for (char c : line)
+    if (c != ' ' && c != '\t' && c != '\r') return false;
+  return true;
+}
+}  // namespace detail
+
+inline void Engine::evaluate_jsonl(std::string_view in, std::string& out, const BatchOptions& o) const {
+  std::vector<std::string_view> lines;
+  for (std::size_t pos = 0; pos < in.size();) {
+    std::size_t nl = in.find('\n', pos);
+    std::size_t end = nl == std::string_view::npos ? in.size() : nl;
+    std::string_view line = in.substr(pos, end - pos);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (!detail::blank(line)) lines.push_back(line);
+    pos = end + 1;
+  }
+  unsigned parts = detail::thread_count(o.threads);
+  if (lines.size() < 64) parts = 1;
+  std::vector<std::string> chunks(parts);
+  detail::parallel_ranges(lines.size(), parts, [&](std::size_t b, std::size_t e, unsigned t) {
+    for (std::size_t i = b; i < e; ++i) {
+      detail::evaluate_text(*this, lines[i], chunks[t], o.eval);
+      chunks[t].push_back('\n');
+    }
+  });
+  for (const std::string& c : chunks) out += c;
+  if (o.progress) o.progress(lines.size());
+}
+
+}  // namespace v1
+}  // namespace solen

@@ -1,0 +1,47 @@
+// Stage 3 of an evaluation: one contact route, its urgency, and the measures with their place.
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "solen/detail/evaluate_rights.hpp"
+
+namespace solen {
+inline namespace v1 {
+namespace detail {
+
+inline void evaluate_orientation(StageContext& c, Decision& d) {
+  const CompiledPack& p = c.pack;
+  Orientation& o = d.orientation;
+  TableResult route = evaluate_table(*p.route, c.date, c.frame);
+  o.missing.add(route.missing);
+  if (route.kind == TableResult::hit) {
+    o.route = static_cast<Route>(route.rule->outputs[static_cast<std::size_t>(p.route->output_index("route"))].i);
+    if (c.reasons) cite(o.reasons, *p.route, *route.rule, c.frame);
+  }
+  TableResult urgency = evaluate_table(*p.urgency, c.date, c.frame);
+  o.missing.add(urgency.missing);
+  if (urgency.kind == TableResult::hit) {
+    o.urgency = static_cast<Urgency>(urgency.rule->outputs[static_cast<std::size_t>(p.urgency->output_index("urgency"))].i);
+    if (c.reasons) cite(o.reasons, *p.urgency, *urgency.rule, c.frame);
+  }
+  TableResult m = collect_table(*p.measures, c.date, c.frame, c.rows);
+  o.missing.add(m.missing);
+  const std::size_t code_col = static_cast<std::size_t>(p.measures->output_index("measure"));
+  const std::size_t where_col = static_cast<std::size_t>(p.measures->output_index("where"));
+  for (const Rule* row : c.rows) {
+    MeasureCode code = static_cast<MeasureCode>(row->outputs[code_col].i);
+    Measure* existing = nullptr;
+    for (Measure& x : o.measures)
+      if (x.code == code) existing = &x;
+    if (!existing) {  // one entry per measure; further rows only add reasons
+      o.measures.emplace_back();
+      existing = &o.measures.back();
+      existing->code = code;
+      existing->where = row->outputs[where_col].text;
+    }
+    if (c.reasons) cite(existing->reasons, *p.measures, *row, c.frame);
+  }
+}
+
+}  // namespace detail
+}  // namespace v1
+}  // namespace solen

@@ -1,0 +1,242 @@
+// Stage 1 of an evaluation: rights to the tariffs (schemes) and the protections they bring.
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <algorithm>
+
+#include "solen/decision.hpp"
+#include "solen/decision_table.hpp"
+#include "solen/detail/fact_builder.hpp"
+#include "solen/rulepack.hpp"
+
+namespace solen {
+inline namespace v1 {
+namespace detail {
+
+/// Cites the deciding row of a table and the values of the table's inputs.
+inline void cite(std::vector<Reason>& out, const Table& t, const Rule& r, const FactFrame& f) {
+  Reason reason{r.id, r.label, r.reference, {}};
+  reason.facts.reserve(t.inputs.size());
+  for (std::size_t c = 0; c < t.inputs.size(); ++c)
+    if (!r.cells[c].any) reason.facts.push_back(FactUse{t.inputs[c], f[t.inputs[c]]});
+  out.push_back(std::move(reason));
+}
+
+inline void cite_version_warning(const TableResult& r, std::vector<Warning>& warnings) {
+  if (r.version && !r.version->warning_code.empty()) {
+    for (const Warning& w : warnings)
+      if (w.code == r.version->warning_code) return;
+    warnings.push_back({r.version->warning_code, "", r.version->warning_message});
+  }
+}
+
+struct StageContext {
+  const CompiledPack& pack;
+  Date date;
+  FactFrame& frame;
+  bool reasons;
+  std::vector<Warning>& warnings;
+  std::vector<const Rule*>& rows;  ///< scratch for collect tables
+};
+
+/// in force? -> eligible? -> amount. Fills `a`; the status is three-valued plus not_in_force.
+inline void evaluate_scheme(const Scheme& s, StageContext& c, TariffAnswer& a) {
+  TableResult in = evaluate_table(*s.in_force, c.date, c.frame);
+  cite_version_warning(in, c.warnings);
+  if (in.kind == TableResult::hit && c.reasons) cite(a.reasons, *s.in_force, *in.rule, c.frame);
+  if (in.kind == TableResult::undetermined) {
+    a.status = TariffStatus::to_verify;
+    a.missing.add(in.missing);
+    return;
+  }
+  if (in.kind != TableResult::hit || in.rule->outputs[static_cast<std::size_t>(s.in_force->output_index("in_force"))].i == 0) {
+    a.status = TariffStatus::not_in_force;
+    a.amount = Money();
+    return;
+  }
+  bool eligible_by_table = false;
+  if (s.eligibility) {
+    TableResult e = evaluate_table(*s.eligibility, c.date, c.frame);
+    cite_version_warning(e, c.warnings);
+    if (e.kind == TableResult::undetermined) {
+      a.status = TariffStatus::to_verify;
+      a.missing.add(e.missing);
+      return;
+    }
+    if (e.kind == TableResult::hit && c.reasons) cite(a.reasons, *s.eligibility, *e.rule, c.frame);
+    if (e.kind != TableResult::hit || e.rule->outputs[static_cast<std::size_t>(s.eligibility->output_index("eligible"))].i == 0) {
+      a.status = TariffStatus::not_eligible;
+      a.amount = Money();
+      return;
+    }
+    eligible_by_table = true;
+  }
+  if (!s.amount) {
+    a.status = TariffStatus::eligible;
+    return;
+  }
+  const int amount_col = s.amount->output_index("amount");
+  const int rate_col = s.amount->output_index("reduction_rate");
+  TableResult r;
+  std::int64_t cents = 0;
+  bool any_amount = false;
+  if (s.amount->hit == HitPolicy::collect) {
+    r = collect_table(*s.amount, c.date, c.frame, c.rows);
+    for (const Rule* row : c.rows) {
+      if (amount_col >= 0 && !row->outputs[static_cast<std::size_t>(amount_col)].is_null) {
+        cents += row->outputs[static_cast<std::size_t>(amount_col)].money.cents();
+        any_amount = true;
+      }
+      if (c.reasons) cite(a.reasons, *s.amount, *row, c.frame);
+    }
+  } else {
+    r = evaluate_table(*s.amount, c.date, c.frame);
+    if (r.kind == TableResult::hit) {
+      if (amount_col >= 0 && !r.rule->outputs[static_cast<std::size_t>(amount_col)].is_null) {
+        cents = r.rule->outputs[static_cast<std::size_t>(amount_col)].money.cents();
+        any_amount = true;
+      }
+      if (rate_col >= 0 && !r.rule->outputs[static_cast<std::size_t>(rate_col)].is_null)
+        a.reduction_rate = r.rule->outputs[static_cast<std::size_t>(rate_col)].number;
+      if (c.reasons) cite(a.reasons, *s.amount, *r.rule, c.frame);
+    }
+  }
+  cite_version_warning(r, c.warnings);
+  // Nothing known to match while some rows depend on missing facts: the amount is unknown.
+  const bool partial_unknown = s.amount->hit == HitPolicy::collect && c.rows.empty() && !r.missing.empty();
+  if (r.kind == TableResult::undetermined || r.kind == TableResult::not_in_force || partial_unknown) {
+    a.status = eligible_by_table ? TariffStatus::eligible : TariffStatus::to_verify;
+    a.missing.add(r.missing);
+    return;
+  }
+  if (any_amount && s.cap && c.frame[*s.cap].known) {
+    const Number& cap = c.frame[*s.cap].n;
+    if (Number::integer(cents) > Number{cap.num * 100, cap.den}) cents = cap.num * 100 / cap.den;
+  }
+  if (any_amount) a.amount = Money::from_cents(cents);
+  if (eligible_by_table) a.status = TariffStatus::eligible;
+  else a.status = (any_amount && cents > 0) || a.reduction_rate ? TariffStatus::eligible : TariffStatus::not_eligible;
+  if (r.kind == TableResult::none && !eligible_by_table) a.status = TariffStatus::not_eligible;
+}
+
+inline void set_status(FactFrame& f, Fact k, TariffStatus s) { set_int(f, k, static_cast<std::int64_t>(s)); }
+
+/// Beneficiary of a right: eligible, or declared as received; unknown while undecided.
+inline void set_beneficiary(FactFrame& f, Fact k, bool eligible, bool undecided,
+                            const std::optional<bool>& received, MissingSet missing) {
+  if (eligible || (received && *received)) return set_bool(f, k, true);
+  if (undecided) {
+    f[k].known = false;
+    f[k].missing = missing;
+    return;
+  }
+  set_bool(f, k, false);
+}
+
+inline void evaluate_rights(const Household& h, StageContext& c, Decision& d) {
+  const CompiledPack& p = c.pack;
+  evaluate_scheme(p.cheque, c, d.cheque_energie);
+  if (c.frame[Fact::cheque_uc].known) d.cheque_energie.uc = c.frame[Fact::cheque_uc].n;
+  if (c.frame[Fact::cheque_rfr_per_uc].known) d.cheque_energie.income_ratio = c.frame[Fact::cheque_rfr_per_uc].n;
+  set_status(c.frame, Fact::cheque_status, d.cheque_energie.status);
+  set_beneficiary(c.frame, Fact::cheque_beneficiary, d.cheque_energie.status == TariffStatus::eligible,
+                  d.cheque_energie.status == TariffStatus::to_verify, h.cheque_received,
+                  d.cheque_energie.missing);
+
+  for (auto [scheme, answer, fact] : {std::tuple{&p.tpn, &d.tpn, Fact::tpn_status},
+                                      std::tuple{&p.tss, &d.tss, Fact::tss_status}}) {
+    evaluate_scheme(*scheme, c, *answer);
+    if (answer->status != TariffStatus::not_in_force) {
+      if (c.frame[Fact::social_tariff_uc].known) answer->uc = c.frame[Fact::social_tariff_uc].n;
+      if (c.frame[Fact::rfr_per_tax_part].known) answer->income_ratio = c.frame[Fact::rfr_per_tax_part].n;
+    }
+    set_status(c.frame, fact, answer->status);
+  }
+  MissingSet social_missing = d.tpn.missing;
+  social_missing.add(d.tss.missing);
+  set_beneficiary(c.frame, Fact::social_tariff_beneficiary,
+                  d.tpn.status == TariffStatus::eligible || d.tss.status == TariffStatus::eligible,
+                  d.tpn.status == TariffStatus::to_verify || d.tss.status == TariffStatus::to_verify,
+                  std::nullopt, social_missing);
+
+  for (const Scheme& s : p.exceptional) {
+    TableResult in = evaluate_table(*s.in_force, c.date, c.frame);
+    if (in.kind == TableResult::hit &&
+        in.rule->outputs[static_cast<std::size_t>(s.in_force->output_index("in_force"))].i == 0)
+      continue;
+    if (in.kind == TableResult::none || in.kind == TableResult::not_in_force) continue;
+    d.exceptional.emplace_back();
+    ExceptionalAnswer& x = d.exceptional.back();
+    x.scheme = s.name;
+    TariffAnswer t;
+    evaluate_scheme(s, c, t);
+    x.status = t.status;
+    x.amount = t.amount;
+    x.missing = t.missing;
+    x.reasons = std::move(t.reasons);
+  }
+}
+
+/// Protections at the evaluation date; also whether a cut would be allowed at the notice date.
+inline void evaluate_protections(const Household& h, StageContext& c, Decision& d) {
+  const CompiledPack& p = c.pack;
+  Protections& pr = d.protections;
+  auto single = [&](const Table* t, const char* col, auto&& store, Fact fact_out) {
+    TableResult r = evaluate_table(*t, c.date, c.frame);
+    cite_version_warning(r, c.warnings);
+    if (r.kind == TableResult::hit) {
+      const OutputValue& o = r.rule->outputs[static_cast<std::size_t>(t->output_index(col))];
+      if (!o.is_null) store(o.i);
+      if (fact_out != Fact::count) {
+        if (o.is_null) c.frame[fact_out].known = false;
+        else set_int(c.frame, fact_out, o.i);
+      }
+      if (c.reasons) cite(pr.reasons, *t, *r.rule, c.frame);
+    } else {
+      pr.missing.add(r.missing);
+      if (fact_out != Fact::count) {
+        c.frame[fact_out].known = false;
+        c.frame[fact_out].missing = r.missing;
+      }
+    }
+  };
+  single(p.truce, "winter_truce", [&](std::int64_t v) { pr.winter_truce = v != 0; }, Fact::winter_truce);
+  single(p.cut, "cut_allowed", [&](std::int64_t v) { pr.cut_allowed = v != 0; }, Fact::cut_allowed);
+  single(p.power_reduction, "power_reduction_allowed", [&](std::int64_t v) { pr.power_reduction_allowed = v != 0; }, Fact::count);
+  single(p.notice, "notice_days", [&](std::int64_t v) { pr.notice_days = static_cast<int>(v); }, Fact::count);
+  single(p.reduced_power, "min_kva", [&](std::int64_t v) { pr.reduced_power_min_kva = static_cast<int>(v); }, Fact::count);
+  single(p.cut_delay, "days_at_1kva", [&](std::int64_t v) { pr.days_at_1kva_before_cut = static_cast<int>(v); }, Fact::count);
+  TableResult rb = collect_table(*p.rebates, c.date, c.frame, c.rows);
+  pr.missing.add(rb.missing);
+  const int rebate_col = p.rebates->output_index("rebate");
+  for (const Rule* row : c.rows) {
+    std::string_view code = row->outputs[static_cast<std::size_t>(rebate_col)].text;
+    if (std::find(pr.rebates.begin(), pr.rebates.end(), code) == pr.rebates.end()) pr.rebates.push_back(code);
+    if (c.reasons) cite(pr.reasons, *p.rebates, *row, c.frame);
+  }
+
+  // A notice: would a cut be lawful on its date? Re-evaluate the truce and cut at that date.
+  if (h.has_debt && h.debt.cut_notice_on) {
+    Date notice = *h.debt.cut_notice_on;
+    Value saved_date = c.frame[Fact::date], saved_md = c.frame[Fact::month_day],
+          saved_truce = c.frame[Fact::winter_truce];
+    set_date_facts(c.frame, notice);
+    TableResult t = evaluate_table(*p.truce, notice, c.frame);
+    if (t.kind == TableResult::hit) set_int(c.frame, Fact::winter_truce, t.rule->outputs[static_cast<std::size_t>(p.truce->output_index("winter_truce"))].i);
+    else c.frame[Fact::winter_truce].known = false;
+    TableResult k = evaluate_table(*p.cut, notice, c.frame);
+    c.frame[Fact::date] = saved_date;
+    c.frame[Fact::month_day] = saved_md;
+    c.frame[Fact::winter_truce] = saved_truce;
+    if (k.kind == TableResult::hit)
+      set_int(c.frame, Fact::cut_allowed_at_notice, k.rule->outputs[static_cast<std::size_t>(p.cut->output_index("cut_allowed"))].i);
+    else {
+      c.frame[Fact::cut_allowed_at_notice].known = false;
+      c.frame[Fact::cut_allowed_at_notice].missing = k.missing;
+    }
+  }
+}
+
+}  // namespace detail
+}  // namespace v1
+}  // namespace solen

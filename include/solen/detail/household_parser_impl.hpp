@@ -1,0 +1,528 @@
+// Inline implementation of solen::parse_household: maps format-1 JSON onto the Household model.
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <initializer_list>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "solen/detail/json_reader.hpp"
+
+namespace solen {
+inline namespace v1 {
+namespace detail {
+
+/// Keys and enumeration values of format 1; a position in a list is a bit or an enum value.
+namespace fmt1 {
+using sv = std::string_view;
+inline constexpr sv top[] = {"id", "as_of", "territory", "members", "income", "benefits",
+                             "housing", "energy", "debt", "aids", "cheque_energie", "follow_up",
+                             "contact_attempts", "repayment_plan", "consent"};
+inline constexpr sv territory[] = {"departement", "commune"};
+inline constexpr sv member[] = {"role", "birth_date", "age", "alternating_custody",
+                                "other_tax_household"};
+inline constexpr sv income[] = {"rfr", "rfr_year", "holder_rfr", "tax_parts", "monthly_resources"};
+inline constexpr sv housing[] = {"tenure", "energy_label", "main_residence"};
+inline constexpr sv energy[] = {"electricity", "gas", "main_heating"};
+inline constexpr sv electricity[] = {"supplier", "subscribed_kva", "smart_meter", "annual_bill",
+                                     "monthly_instalment"};
+inline constexpr sv gas[] = {"supplier", "annual_kwh", "individual_contract",
+                             "collective_heating", "annual_bill", "monthly_instalment"};
+inline constexpr sv debt[] = {"amount", "energy", "supplier", "signalled_on", "cut_notice_on",
+                              "signed_on", "supply_state", "disputed", "deductions"};
+inline constexpr sv deduction[] = {"kind", "amount"};
+inline constexpr sv aid[] = {"kind", "on", "amount"};
+inline constexpr sv cheque[] = {"received", "attestation_sent"};
+inline constexpr sv follow_up[] = {"referent"};
+inline constexpr sv contact[] = {"on", "mode", "outcome"};
+inline constexpr sv plan[] = {"kind", "signed_on", "principal", "months", "payments"};
+inline constexpr sv payment[] = {"on", "amount"};
+inline constexpr sv consent[] = {"objection"};
+
+inline constexpr sv role[] = {"declarant", "spouse", "child", "other"};
+inline constexpr sv tenure[] = {"owner", "tenant_social", "tenant_private", "hosted",
+                                "social_residence"};
+inline constexpr sv label[] = {"A", "B", "C", "D", "E", "F", "G"};
+inline constexpr sv heating[] = {"electricity", "gas", "fuel_oil", "wood_pellets", "wood_logs",
+                                 "collective", "other"};
+inline constexpr sv supply_state[] = {"normal", "reduced", "limited_1kva", "cut"};
+inline constexpr sv referent[] = {"none", "rsa", "social_worker", "ccas", "other"};
+inline constexpr sv mode[] = {"letter", "visit", "phone"};
+inline constexpr sv outcome[] = {"absent", "no_answer_at_door", "declined_conversation",
+                                 "reached", "no_reply"};
+inline constexpr sv deduction_kind[] = {"fsl_grant", "ccas_aid", "supplier_writeoff",
+                                        "upfront_payment", "cheque_energie"};
+inline constexpr sv energy_kind[] = {"electricity", "gas"};
+inline constexpr sv plan_kind[] = {"cme", "supplier_plan"};
+inline constexpr sv benefit[] = {"cmu_c", "acs", "css", "rsa", "aah", "aspa"};
+inline constexpr sv aid_kind[] = {"fsl_energy", "ccas_aid", "supplier_aid", "other"};
+}  // namespace fmt1
+
+template <std::size_t N>
+int find_name(std::string_view s, const std::string_view (&names)[N]) {
+  for (std::size_t i = 0; i < N; ++i)  // cheap rejections before the byte comparison
+    if (names[i].size() == s.size() && !s.empty() && names[i][0] == s[0] &&
+        std::memcmp(names[i].data(), s.data(), s.size()) == 0)
+      return static_cast<int>(i);
+  return -1;
+}
+
+constexpr std::uint32_t bits(std::initializer_list<int> positions) {
+  std::uint32_t m = 0;
+  for (int p : positions) m |= 1u << p;
+  return m;
+}
+
+/// Walks one household object with a JsonReader and fills a Household. Every method returns
+/// false once an error has been recorded in the reader.
+class HouseholdMapper {
+ public:
+  HouseholdMapper(JsonReader& r, Household& h, ParseOutcome& o, const ParseLimits& l)
+      : r_(r), h_(h), o_(o), lim_(l) {}
+
+  bool run() {
+    const JsonKind k = r_.peek();
+    if (k == JsonKind::invalid) return false;
+    if (k != JsonKind::object)
+      return r_.fail("not_an_object", "a household must be a JSON object ({...})");
+    if (!object(k, fmt1::top, bits({0, 3}), [&](int i, JsonKind v) { return top(i, v); }))
+      return false;
+    return r_.finish();
+  }
+
+ private:
+  using sv = std::string_view;
+
+  static std::size_t count_limit(int v) { return v < 0 ? 0 : static_cast<std::size_t>(v); }
+
+  bool wrong(JsonKind k, sv message) {
+    return k == JsonKind::invalid ? false : r_.fail("wrong_type", message);
+  }
+
+  /// Reads an object: known keys go to on_key(position, kind) unless null (null = absent);
+  /// unknown keys are warned about and skipped; `required` positions must have a value.
+  template <std::size_t N, class F>
+  bool object(JsonKind k, const sv (&names)[N], std::uint32_t required, F&& on_key) {
+    static_assert(N <= 32, "one bit per key");
+    if (k != JsonKind::object) return wrong(k, "must be an object");
+    if (!r_.begin_object()) return false;
+    std::uint32_t seen = 0, got = 0;
+    sv key;
+    bool has = false;
+    for (;;) {
+      if (!r_.next_member(key, has)) return false;
+      if (!has) break;
+      const int i = find_name(key, names);
+      if (i < 0) {
+        if (!r_.register_key()) return false;
+        r_.warn("unknown_key", "unknown key ignored");
+        if (!r_.skip_value()) return false;
+        continue;
+      }
+      const std::uint32_t bit = 1u << i;
+      if (seen & bit)
+        return r_.fail("duplicate_key",
+                       "this key appears more than once in the same object; keep only one");
+      seen |= bit;
+      const JsonKind v = r_.peek();
+      if (v == JsonKind::invalid) return false;
+      if (v == JsonKind::null) {
+        if (!r_.read_literal(v)) return false;
+        continue;
+      }
+      if (!on_key(i, v)) return false;
+      got |= bit;
+    }
+    const std::uint32_t missing = required & ~got;
+    for (std::size_t i = 0; i < N; ++i)
+      if (missing & (1u << i))
+        return r_.fail("missing_field", "this field is required; add it", 0, names[i]);
+    return true;
+  }
+
+  /// Reads an array of at most `max` items, each given to on_item(kind).
+  template <class F>
+  bool array(JsonKind k, std::size_t max, sv code, F&& on_item) {
+    if (k != JsonKind::array) return wrong(k, "must be an array");
+    if (!r_.begin_array()) return false;
+    std::size_t n = 0;
+    bool has = false;
+    for (;;) {
+      if (!r_.next_element(has)) return false;
+      if (!has) return true;
+      if (n++ == max) {
+        std::string m = "this list has more than " + std::to_string(max) + " items, the limit";
+        return r_.fail(code, m, 1);
+      }
+      const JsonKind v = r_.peek();
+      if (v == JsonKind::invalid || !on_item(v)) return false;
+    }
+  }
+
+  bool get_bool(JsonKind k, bool& out) {
+    if (k != JsonKind::true_ && k != JsonKind::false_) return wrong(k, "must be true or false");
+    out = k == JsonKind::true_;
+    return r_.read_literal(k);
+  }
+  bool get_bool(JsonKind k, std::optional<bool>& out) { return get_bool(k, out.emplace()); }
+
+  bool get_string(JsonKind k, sv& out, sv message) {
+    if (k != JsonKind::string) return wrong(k, message);
+    return r_.read_string(out);
+  }
+
+  bool get_code(JsonKind k, Code& out) {
+    sv s;
+    if (!get_string(k, s, "must be a string")) return false;
+    out = Code(s);
+    return true;
+  }
+
+  bool get_date(JsonKind k, Date& out) {
+    sv s;
+    if (!get_string(k, s, "must be a date string written YYYY-MM-DD")) return false;
+    const std::optional<Date> d = Date::parse(s);
+    if (!d)
+      return r_.fail("invalid_date",
+                     "must be a real calendar date written YYYY-MM-DD, from 1900-01-01 to 2199-12-31");
+    out = *d;
+    return true;
+  }
+  bool get_date(JsonKind k, std::optional<Date>& out) { return get_date(k, out.emplace()); }
+
+  template <class E, std::size_t N>
+  bool get_enum(JsonKind k, E& out, const sv (&names)[N]) {
+    sv s;
+    if (k == JsonKind::string && !r_.read_string(s)) return false;
+    const int i = k == JsonKind::string ? find_name(s, names) : -1;
+    if (i >= 0) {
+      out = static_cast<E>(i);
+      return true;
+    }
+    std::string m = "must be one of the strings (case-sensitive): ";
+    for (std::size_t j = 0; j < N; ++j) (m += j ? ", " : "") += names[j];
+    if (k == JsonKind::string) return r_.fail("invalid_value", m);
+    return wrong(k, m);
+  }
+  template <class E, std::size_t N>
+  bool get_enum(JsonKind k, std::optional<E>& out, const sv (&names)[N]) {
+    return get_enum(k, out.emplace(), names);
+  }
+
+  /// A whole number in [lo, hi]; |lo|, |hi| < 2^62.
+  bool get_int(JsonKind k, std::int64_t& out, std::int64_t lo, std::int64_t hi) {
+    if (k != JsonKind::number) return wrong(k, "must be a whole number");
+    sv raw;
+    if (!r_.read_number(raw)) return false;
+    if (raw.find_first_of(".eE") != sv::npos)
+      return r_.fail("wrong_type", "must be a whole number, written without decimals or exponent");
+    const bool neg = raw[0] == '-';
+    std::uint64_t mag = 0;
+    bool big = false;
+    for (std::size_t i = neg ? 1 : 0; i < raw.size(); ++i) {
+      if (mag >= (std::uint64_t{1} << 59)) big = true;  // far beyond every field's range
+      else mag = mag * 10 + static_cast<unsigned>(raw[i] - '0');
+    }
+    const std::int64_t v = big ? 0 : (neg ? -static_cast<std::int64_t>(mag) : static_cast<std::int64_t>(mag));
+    if (big || v < lo || v > hi) {
+      std::string m = "must be a whole number from " + std::to_string(lo) + " to " + std::to_string(hi);
+      return r_.fail("out_of_range", m);
+    }
+    out = v;
+    return true;
+  }
+  bool get_int(JsonKind k, int& out, int lo, int hi) {
+    std::int64_t v = 0;
+    if (!get_int(k, v, lo, hi)) return false;
+    out = static_cast<int>(v);
+    return true;
+  }
+  template <class T>
+  bool get_int(JsonKind k, std::optional<T>& out, T lo, T hi) { return get_int(k, out.emplace(), lo, hi); }
+
+  /// Euros as a decimal string or a JSON number, exact, at most two decimals, 0 to 10^9.
+  bool get_money(JsonKind k, Money& out) {
+    sv raw;
+    if (k == JsonKind::string) {
+      if (!r_.read_string(raw)) return false;
+    } else if (k == JsonKind::number) {
+      if (!r_.read_number(raw)) return false;
+    } else {
+      return wrong(k, "must be an amount in euros: a decimal string such as \"842.37\" or a number");
+    }
+    constexpr std::int64_t cap = 1'000'000'000;  // euros: anything above is absurd
+    std::size_t i = 0, whole_digits = 0, frac_digits = 0;
+    const bool neg = !raw.empty() && raw[0] == '-';
+    if (neg) ++i;
+    std::int64_t whole = 0, frac = 0;
+    bool big = false, dot = false;
+    auto digit = [&] { return i < raw.size() && raw[i] >= '0' && raw[i] <= '9'; };
+    for (; digit(); ++i, ++whole_digits) {
+      if (whole > cap) big = true;
+      else whole = whole * 10 + (raw[i] - '0');
+    }
+    if (i < raw.size() && raw[i] == '.') {
+      dot = true;
+      for (++i; digit(); ++i, ++frac_digits)
+        if (frac_digits < 2) frac = frac * 10 + (raw[i] - '0');
+    }
+    if (whole_digits == 0 || i != raw.size() || (dot && frac_digits == 0))
+      return r_.fail("invalid_money",
+                     "must be a decimal amount in euros such as 842.37: digits, an optional point "
+                     "and two decimals, no exponent, spaces or currency sign");
+    if (frac_digits > 2)
+      return r_.fail("too_many_decimals", "an amount has at most two decimals (cents)");
+    if (frac_digits == 1) frac *= 10;
+    if (neg && (whole != 0 || frac != 0))
+      return r_.fail("out_of_range", "must not be negative");
+    if (big || whole > cap || (whole == cap && frac != 0))
+      return r_.fail("out_of_range", "is above 1,000,000,000 euros; check the amount");
+    out = Money::from_cents(whole * 100 + frac);
+    return true;
+  }
+  bool get_money(JsonKind k, std::optional<Money>& out) { return get_money(k, out.emplace()); }
+
+  /// Tax parts: a JSON number, a multiple of 0.25 in (0, 50].
+  bool get_tax_parts(JsonKind k, std::optional<Number>& out) {
+    if (k != JsonKind::number) return wrong(k, "must be a number such as 2.5");
+    sv raw;
+    if (!r_.read_number(raw)) return false;
+    if (raw.find_first_of("eE") != sv::npos)
+      return r_.fail("invalid_value", "must be a plain decimal number such as 2.5, without exponent");
+    const char* const range = "must be a multiple of 0.25 from 0.25 to 50";
+    if (raw[0] == '-') return r_.fail("out_of_range", range);
+    const std::size_t dot = raw.find('.');
+    const sv whole_text = raw.substr(0, dot);
+    sv frac = dot == sv::npos ? sv() : raw.substr(dot + 1);
+    while (!frac.empty() && frac.back() == '0') frac.remove_suffix(1);
+    const int quarter = frac.empty() ? 0 : frac == "25" ? 1 : frac == "5" ? 2 : frac == "75" ? 3 : -1;
+    if (quarter < 0 || whole_text.size() > 2) return r_.fail("out_of_range", range);
+    std::int64_t whole = 0;
+    for (char c : whole_text) whole = whole * 10 + (c - '0');
+    const std::int64_t q = whole * 4 + quarter;
+    if (q < 1 || q > 200) return r_.fail("out_of_range", range);
+    const std::int64_t g = q % 4 == 0 ? 4 : q % 2 == 0 ? 2 : 1;
+    out = Number{q / g, 4 / g};
+    return true;
+  }
+
+  bool read_id(JsonKind k) {
+    sv text;
+    if (k == JsonKind::string) {
+      if (!r_.read_string(text)) return false;
+      if (text.empty()) return r_.fail("invalid_value", "id must not be empty");
+      if (text.size() > 256) return r_.fail("out_of_range", "id must be at most 256 bytes long");
+    } else if (k == JsonKind::number) {
+      if (!r_.read_number(text)) return false;
+      if (text.find_first_of(".eE") != sv::npos)
+        return r_.fail("wrong_type", "a numeric id must be a whole number");
+      if (text[0] == '-') return r_.fail("out_of_range", "a numeric id must not be negative");
+      if (text.size() > 20 || (text.size() == 20 && text > "18446744073709551615"))
+        return r_.fail("out_of_range", "a numeric id must fit in 64 bits");
+    } else {
+      return wrong(k, "id must be a string or a whole number");
+    }
+    h_.id.assign(text.data(), text.size());
+    o_.id_known = true;
+    return true;
+  }
+
+  bool top(int i, JsonKind k) {
+    switch (i) {
+      case 0: return read_id(k);
+      case 1: return get_date(k, h_.as_of);
+      case 2:
+        return object(k, fmt1::territory, 0, [&](int j, JsonKind v) {
+          return get_code(v, j == 0 ? h_.departement : h_.commune);
+        });
+      case 3: {
+        const bool ok = array(k, count_limit(lim_.max_members), "too_many_members",
+                              [&](JsonKind v) { return member(h_.members.emplace_back(), v); });
+        if (ok && h_.members.empty())
+          return r_.fail("empty_members", "members must list at least one person");
+        return ok;
+      }
+      case 4: return object(k, fmt1::income, 0, [&](int j, JsonKind v) { return income(j, v); });
+      case 5:
+        return list(k, [&](JsonKind v) {
+          Benefit b{};
+          if (!get_enum(v, b, fmt1::benefit)) return false;
+          h_.benefits |= 1u << static_cast<unsigned>(b);
+          return true;
+        });
+      case 6:
+        return object(k, fmt1::housing, 0, [&](int j, JsonKind v) {
+          if (j == 0) return get_enum(v, h_.tenure, fmt1::tenure);
+          if (j == 1) return get_enum(v, h_.energy_label, fmt1::label);
+          return get_bool(v, h_.main_residence);
+        });
+      case 7: return object(k, fmt1::energy, 0, [&](int j, JsonKind v) { return energy(j, v); });
+      case 8:
+        h_.has_debt = true;
+        return object(k, fmt1::debt, 0, [&](int j, JsonKind v) { return debt(j, v); });
+      case 9:
+        return list(k, [&](JsonKind v) {
+          Aid& a = h_.aids.emplace_back();
+          return object(v, fmt1::aid, bits({0}), [&](int j, JsonKind w) {
+            if (j == 0) return get_enum(w, a.kind, fmt1::aid_kind);
+            if (j == 1) return get_date(w, a.on);
+            return get_money(w, a.amount);
+          });
+        });
+      case 10:
+        return object(k, fmt1::cheque, 0, [&](int j, JsonKind v) {
+          return get_bool(v, j == 0 ? h_.cheque_received : h_.cheque_attestation_sent);
+        });
+      case 11:
+        return object(k, fmt1::follow_up, 0,
+                      [&](int, JsonKind v) { return get_enum(v, h_.referent, fmt1::referent); });
+      case 12:
+        return list(k, [&](JsonKind v) {
+          ContactAttempt& c = h_.contact_attempts.emplace_back();
+          return object(v, fmt1::contact, bits({0, 1, 2}), [&](int j, JsonKind w) {
+            if (j == 0) return get_date(w, c.on);
+            if (j == 1) return get_enum(w, c.mode, fmt1::mode);
+            return get_enum(w, c.outcome, fmt1::outcome);
+          });
+        });
+      case 13:
+        h_.has_plan = true;
+        return object(k, fmt1::plan, bits({1, 2, 3}), [&](int j, JsonKind v) { return plan(j, v); });
+      default:
+        return object(k, fmt1::consent, 0, [&](int, JsonKind v) { return get_bool(v, h_.objection); });
+    }
+  }
+
+  template <class F>
+  bool list(JsonKind k, F&& on_item) {
+    return array(k, count_limit(lim_.max_list_items), "too_many_items", on_item);
+  }
+
+  bool member(Member& m, JsonKind k) {
+    return object(k, fmt1::member, bits({0}), [&](int j, JsonKind v) {
+      switch (j) {
+        case 0: return get_enum(v, m.role, fmt1::role);
+        case 1: return get_date(v, m.birth_date);
+        case 2: return get_int(v, m.age, 0, 130);
+        case 3: return get_bool(v, m.alternating_custody);
+        default: return get_bool(v, m.other_tax_household);
+      }
+    });
+  }
+
+  bool income(int j, JsonKind v) {
+    switch (j) {
+      case 0: return get_money(v, h_.rfr);
+      case 1: return get_int(v, h_.rfr_year, 1900, 2199);
+      case 2: return get_money(v, h_.holder_rfr);
+      case 3: return get_tax_parts(v, h_.tax_parts);
+      default: return get_money(v, h_.monthly_resources);
+    }
+  }
+
+  bool energy(int j, JsonKind v) {
+    if (j == 0) {
+      h_.has_electricity = true;
+      ElectricityContract& e = h_.electricity;
+      return object(v, fmt1::electricity, 0, [&](int i, JsonKind w) {
+        switch (i) {
+          case 0: return get_code(w, e.supplier);
+          case 1: return get_int(w, e.subscribed_kva, 1, 36);
+          case 2: return get_bool(w, e.smart_meter);
+          case 3: return get_money(w, e.annual_bill);
+          default: return get_money(w, e.monthly_instalment);
+        }
+      });
+    }
+    if (j == 1) {
+      h_.has_gas = true;
+      GasContract& g = h_.gas;
+      return object(v, fmt1::gas, 0, [&](int i, JsonKind w) {
+        switch (i) {
+          case 0: return get_code(w, g.supplier);
+          case 1: return get_int(w, g.annual_kwh, std::int64_t{0}, std::int64_t{10'000'000});
+          case 2: return get_bool(w, g.individual_contract);
+          case 3: return get_bool(w, g.collective_heating);
+          case 4: return get_money(w, g.annual_bill);
+          default: return get_money(w, g.monthly_instalment);
+        }
+      });
+    }
+    return get_enum(v, h_.main_heating, fmt1::heating);
+  }
+
+  bool debt(int j, JsonKind v) {
+    Debt& d = h_.debt;
+    switch (j) {
+      case 0: return get_money(v, d.amount);
+      case 1: return get_enum(v, d.energy, fmt1::energy_kind);
+      case 2: return get_code(v, d.supplier);
+      case 3: return get_date(v, d.signalled_on);
+      case 4: return get_date(v, d.cut_notice_on);
+      case 5: return get_date(v, d.signed_on);
+      case 6: return get_enum(v, d.supply_state, fmt1::supply_state);
+      case 7: return get_bool(v, d.disputed);
+      default:
+        return list(v, [&](JsonKind w) {
+          Deduction& x = d.deductions.emplace_back();
+          return object(w, fmt1::deduction, bits({0, 1}), [&](int i, JsonKind u) {
+            return i == 0 ? get_enum(u, x.kind, fmt1::deduction_kind) : get_money(u, x.amount);
+          });
+        });
+    }
+  }
+
+  bool plan(int j, JsonKind v) {
+    RepaymentPlan& p = h_.plan;
+    switch (j) {
+      case 0: return get_enum(v, p.kind, fmt1::plan_kind);
+      case 1: return get_date(v, p.signed_on);
+      case 2: return get_money(v, p.principal);
+      case 3: return get_int(v, p.months, 1, 120);
+      default:
+        return list(v, [&](JsonKind w) {
+          Payment& x = p.payments.emplace_back();
+          return object(w, fmt1::payment, bits({0, 1}), [&](int i, JsonKind u) {
+            return i == 0 ? get_date(u, x.on) : get_money(u, x.amount);
+          });
+        });
+    }
+  }
+
+  JsonReader& r_;
+  Household& h_;
+  ParseOutcome& o_;
+  const ParseLimits& lim_;
+};
+
+/// Reader buffers reused by every parse on this thread.
+inline JsonScratch& thread_json_scratch() {
+  thread_local JsonScratch scratch;
+  return scratch;
+}
+
+}  // namespace detail
+
+inline bool parse_household(std::string_view json, Household& out, ParseOutcome& outcome,
+                            const ParseLimits& limits) {
+  out.clear();
+  outcome.clear();
+  if (json.size() > limits.max_bytes) {
+    outcome.error.code = "line_too_long";
+    outcome.error.message = "the household is longer than the limit of " +
+                            std::to_string(limits.max_bytes) + " bytes";
+    return false;
+  }
+  detail::JsonReader reader(json, detail::thread_json_scratch(), limits.max_depth, outcome.error,
+                            outcome.warnings);
+  detail::HouseholdMapper mapper(reader, out, outcome, limits);
+  outcome.ok = mapper.run();
+  return outcome.ok;
+}
+
+}  // namespace v1
+}  // namespace solen

@@ -1,0 +1,551 @@
+// Strict RFC 8259 pull reader over JSON text: validates UTF-8, depth, duplicate keys; located errors.
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "solen/issue.hpp"
+
+namespace solen {
+inline namespace v1 {
+namespace detail {
+
+enum class JsonKind : std::uint8_t { object, array, string, number, true_, false_, null, invalid };
+
+/// Buffers kept from one document to the next (one set per thread), so that reading in steady
+/// state does not allocate.
+struct JsonScratch {
+  struct Frame {                 ///< one open object or array; also one segment of the path
+    std::size_t key_off = 0;     ///< current key: offset in the input, or in `arena`
+    std::size_t key_len = 0;
+    std::size_t index = 0;       ///< current element of an array
+    std::size_t keys_begin = 0;  ///< first key of this object registered in `keys`
+    bool is_object = false;
+    bool key_in_arena = false;
+    bool started = false;        ///< a member/element was read: ',' comes before the next
+    bool has_seg = false;        ///< the current key/index is part of the path
+    bool indexed = false;        ///< this object's registered keys are also in index[depth]
+  };
+  struct Key {
+    std::size_t off, len;
+    std::uint64_t hash;
+    bool in_arena;
+  };
+  std::vector<Frame> frames;
+  std::vector<Key> keys;                         ///< keys registered for duplicate detection
+  std::vector<std::vector<std::size_t>> index;   ///< per depth: open-addressing set of keys
+  std::string arena;                             ///< decoded keys that had escapes
+  std::string value;                             ///< last decoded string value with escapes
+};
+
+/// Length of the valid UTF-8 sequence (2 to 4 bytes, RFC 3629: no overlong form, no
+/// surrogate, nothing above U+10FFFF) starting at p, or 0.
+inline std::size_t utf8_sequence(const unsigned char* p, const unsigned char* end) {
+  const unsigned char c = p[0];
+  auto cont = [&](std::size_t i, unsigned lo = 0x80, unsigned hi = 0xBF) {
+    return p + i < end && p[i] >= lo && p[i] <= hi;
+  };
+  if (c >= 0xC2 && c <= 0xDF) return cont(1) ? 2 : 0;
+  if (c >= 0xE0 && c <= 0xEF) {
+    const unsigned lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
+    return cont(1, lo, hi) && cont(2) ? 3 : 0;
+  }
+  if (c >= 0xF0 && c <= 0xF4) {
+    const unsigned lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
+    return cont(1, lo, hi) && cont(2) && cont(3) ? 4 : 0;
+  }
+  return 0;
+}
+
+/// Byte classes inside a string: 0 plain ASCII, 1 '"', 2 '\\', 3 control, 4 non-ASCII.
+struct JsonTables {
+  unsigned char str[256];
+  bool ws[256];
+  constexpr JsonTables() : str(), ws() {
+    for (int c = 0; c < 256; ++c) {
+      str[c] = c < 0x20 ? 3 : c == '"' ? 1 : c == '\\' ? 2 : c >= 0x80 ? 4 : 0;
+      ws[c] = c == ' ' || c == '\t' || c == '\n' || c == '\r';
+    }
+  }
+};
+inline constexpr JsonTables json_tables{};
+
+class JsonReader {
+ public:
+  JsonReader(std::string_view text, JsonScratch& scratch, int max_depth, Issue& error,
+             std::vector<Issue>& warnings)
+      : p_(reinterpret_cast<const unsigned char*>(text.data())),
+        begin_(p_),
+        end_(p_ + text.size()),
+        s_(scratch),
+        max_depth_(max_depth < 0 ? 0 : static_cast<std::size_t>(max_depth)),
+        error_(error),
+        warnings_(warnings) {
+    s_.frames.clear();
+    s_.keys.clear();
+    s_.arena.clear();
+  }
+
+  bool failed() const { return failed_; }
+
+  /// Skips whitespace and tells the kind of the next value (invalid: error recorded).
+  JsonKind peek() {
+    skip_ws();
+    if (p_ == end_) {
+      fail("invalid_json", "unexpected end of input: expected a value");
+      return JsonKind::invalid;
+    }
+    switch (*p_) {
+      case '{': return JsonKind::object;
+      case '[': return JsonKind::array;
+      case '"': return JsonKind::string;
+      case 't': return JsonKind::true_;
+      case 'f': return JsonKind::false_;
+      case 'n': return JsonKind::null;
+      case '-': case '0': case '1': case '2': case '3': case '4':
+      case '5': case '6': case '7': case '8': case '9': return JsonKind::number;
+      default:
+        bad_byte("invalid_json", "expected a value: object, array, string, number, true, false or null");
+        return JsonKind::invalid;
+    }
+  }
+
+  bool begin_object() { return open(true); }
+  bool begin_array() { return open(false); }
+
+  /// Next member of the innermost object: has=false when '}' closed it. `key` stays valid
+  /// until the next key is read.
+  bool next_member(std::string_view& key, bool& has) {
+    JsonScratch::Frame& f = s_.frames.back();
+    skip_ws();
+    if (p_ == end_) return eof(f.started ? "',' or '}'" : "a key or '}'");
+    if (*p_ == '}') {
+      ++p_;
+      s_.keys.resize(f.keys_begin);
+      s_.frames.pop_back();
+      has = false;
+      return true;
+    }
+    if (f.started) {
+      if (*p_ != ',') return bad_byte("invalid_json", "expected ',' or '}' after an object member");
+      ++p_;
+      f.has_seg = false;
+      skip_ws();
+      if (p_ == end_) return eof("a key after ','");
+    }
+    if (*p_ != '"') {
+      return bad_byte("invalid_json", f.started ? "expected a double-quoted key after ','"
+                                                : "expected a double-quoted key or '}'");
+    }
+    f.started = true;
+    f.has_seg = false;
+    const std::size_t arena_before = s_.arena.size();
+    if (!scan_string(key, &s_.arena)) return false;
+    JsonScratch::Frame& g = s_.frames.back();
+    g.key_in_arena = s_.arena.size() != arena_before;
+    g.key_off = g.key_in_arena ? arena_before : static_cast<std::size_t>(
+                                                    reinterpret_cast<const unsigned char*>(key.data()) - begin_);
+    g.key_len = key.size();
+    g.has_seg = true;
+    skip_ws();
+    if (p_ == end_) return eof("':' after the key");
+    if (*p_ != ':') return bad_byte("invalid_json", "expected ':' after an object key");
+    ++p_;
+    if (g.key_in_arena) key = std::string_view(s_.arena.data() + g.key_off, g.key_len);
+    has = true;
+    return true;
+  }
+
+  /// Next element of the innermost array: has=false when ']' closed it.
+  bool next_element(bool& has) {
+    JsonScratch::Frame& f = s_.frames.back();
+    skip_ws();
+    if (p_ == end_) return eof(f.started ? "',' or ']'" : "a value or ']'");
+    if (*p_ == ']') {
+      ++p_;
+      s_.frames.pop_back();
+      has = false;
+      return true;
+    }
+    if (f.started) {
+      if (*p_ != ',') return bad_byte("invalid_json", "expected ',' or ']' after an array element");
+      ++p_;
+      ++f.index;
+    }
+    f.started = f.has_seg = true;
+    has = true;
+    return true;
+  }
+
+  /// Index of the current element of the innermost array.
+  std::size_t index() const { return s_.frames.back().index; }
+
+  /// Reads a string value; the view stays valid until the next string value is read.
+  bool read_string(std::string_view& out) {
+    s_.value.clear();
+    return scan_string(out, &s_.value);
+  }
+
+  /// Reads a number and returns its exact text (grammar of RFC 8259 checked).
+  bool read_number(std::string_view& raw) {
+    const unsigned char* start = p_;
+    if (*p_ == '-') ++p_;
+    if (p_ == end_ || !digit(*p_)) return syntax("expected a digit in a number");
+    if (*p_ == '0') {
+      ++p_;
+      if (p_ != end_ && digit(*p_)) return syntax("numbers must not have leading zeros");
+    } else {
+      while (p_ != end_ && digit(*p_)) ++p_;
+    }
+    if (p_ != end_ && *p_ == '.') {
+      ++p_;
+      if (p_ == end_ || !digit(*p_)) return syntax("expected a digit after the decimal point");
+      while (p_ != end_ && digit(*p_)) ++p_;
+    }
+    if (p_ != end_ && (*p_ == 'e' || *p_ == 'E')) {
+      ++p_;
+      if (p_ != end_ && (*p_ == '+' || *p_ == '-')) ++p_;
+      if (p_ == end_ || !digit(*p_)) return syntax("expected a digit in the exponent");
+      while (p_ != end_ && digit(*p_)) ++p_;
+    }
+    raw = std::string_view(reinterpret_cast<const char*>(start), static_cast<std::size_t>(p_ - start));
+    return true;
+  }
+
+  /// Consumes `true`, `false` or `null` (kind from peek()).
+  bool read_literal(JsonKind k) {
+    const std::string_view word = k == JsonKind::true_ ? "true" : k == JsonKind::false_ ? "false" : "null";
+    if (static_cast<std::size_t>(end_ - p_) < word.size() || std::memcmp(p_, word.data(), word.size()) != 0)
+      return syntax("invalid literal: expected true, false or null");
+    p_ += word.size();
+    return true;
+  }
+
+  /// Reads and discards one value of any kind (iterative: depth bounded only by the limit).
+  bool skip_value() {
+    const std::size_t base = s_.frames.size();
+    std::string_view text;
+    for (;;) {
+      const JsonKind k = peek();
+      bool ok = false;
+      switch (k) {
+        case JsonKind::object: ok = begin_object(); break;
+        case JsonKind::array: ok = begin_array(); break;
+        case JsonKind::string: ok = read_string(text); break;
+        case JsonKind::number: ok = read_number(text); break;
+        case JsonKind::invalid: return false;
+        default: ok = read_literal(k); break;
+      }
+      if (!ok) return false;
+      for (;;) {  // move to the next value to skip, closing containers on the way
+        if (s_.frames.size() == base) return true;
+        bool has = false;
+        if (s_.frames.back().is_object) {
+          if (!next_member(text, has)) return false;
+          if (has && !register_key()) return false;
+        } else if (!next_element(has)) {
+          return false;
+        }
+        if (has) break;
+      }
+    }
+  }
+
+  /// Registers the current key of the innermost object for duplicate detection (for keys the
+  /// caller does not track itself); records `duplicate_key` when it was already registered.
+  bool register_key() {
+    JsonScratch::Frame& f = s_.frames.back();
+    const std::string_view k = text_of(f.key_off, f.key_len, f.key_in_arena);
+    std::uint64_t h = 1469598103934665603ull;
+    for (char c : k) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+    h = (h ^ (h >> 33)) * 0xff51afd7ed558ccdull;  // mix: the index uses the low bits
+    h ^= h >> 33;
+    const std::size_t n = s_.keys.size() - f.keys_begin;
+    if (!f.indexed) {
+      for (std::size_t i = f.keys_begin; i < s_.keys.size(); ++i)
+        if (s_.keys[i].hash == h && text_of(s_.keys[i]) == k) return duplicate();
+      s_.keys.push_back({f.key_off, f.key_len, h, f.key_in_arena});
+      if (n + 1 >= 16) rebuild_index(f, 64);
+      return true;
+    }
+    std::vector<std::size_t>& table = s_.index[s_.frames.size() - 1];
+    const std::size_t mask = table.size() - 1;
+    for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+      const std::size_t slot = table[i];
+      if (slot == 0) break;
+      if (s_.keys[slot - 1].hash == h && text_of(s_.keys[slot - 1]) == k) return duplicate();
+    }
+    s_.keys.push_back({f.key_off, f.key_len, h, f.key_in_arena});
+    if ((n + 1) * 2 > table.size()) {
+      rebuild_index(f, table.size() * 2);
+    } else {
+      insert_index(table, s_.keys.size());
+    }
+    return true;
+  }
+
+  /// After the top-level value: only whitespace may follow.
+  bool finish() {
+    skip_ws();
+    if (p_ == end_) return true;
+    return bad_byte("trailing_text", "unexpected text after the JSON object: one household per line");
+  }
+
+  /// Records the first error with the path of the current value, `up` levels higher, plus an
+  /// optional child key. Always returns false.
+  bool fail(std::string_view code, std::string_view message, std::size_t up = 0,
+            std::string_view child = {}) {
+    if (failed_) return false;
+    failed_ = true;
+    error_.code.assign(code);
+    error_.message.assign(message);
+    render_path(error_.path, up, child);
+    return false;
+  }
+
+  /// Adds a warning located at the current value.
+  void warn(std::string_view code, std::string_view message) {
+    Issue& w = warnings_.emplace_back();
+    w.code.assign(code);
+    w.message.assign(message);
+    render_path(w.path, 0, {});
+  }
+
+  /// JSON pointer (RFC 6901) of the current value.
+  void render_path(std::string& out, std::size_t up, std::string_view child) const {
+    out.clear();
+    const std::size_t n = s_.frames.size() - (up < s_.frames.size() ? up : s_.frames.size());
+    for (std::size_t i = 0; i < n; ++i) {
+      const JsonScratch::Frame& f = s_.frames[i];
+      if (!f.has_seg) break;
+      if (f.is_object) {
+        append_segment(out, text_of(f.key_off, f.key_len, f.key_in_arena));
+      } else {
+        char buf[24];
+        std::size_t len = 0, v = f.index;
+        do {
+          buf[len++] = static_cast<char>('0' + v % 10);
+          v /= 10;
+        } while (v != 0);
+        out.push_back('/');
+        while (len > 0) out.push_back(buf[--len]);
+      }
+    }
+    if (!child.empty()) append_segment(out, child);
+  }
+
+ private:
+  static bool digit(unsigned char c) { return c >= '0' && c <= '9'; }
+
+  static void append_segment(std::string& out, std::string_view key) {
+    out.push_back('/');
+    for (char c : key) {
+      if (c == '~') out += "~0";
+      else if (c == '/') out += "~1";
+      else out.push_back(c);
+    }
+  }
+
+  std::string_view text_of(std::size_t off, std::size_t len, bool in_arena) const {
+    return in_arena ? std::string_view(s_.arena.data() + off, len)
+                    : std::string_view(reinterpret_cast<const char*>(begin_) + off, len);
+  }
+  std::string_view text_of(const JsonScratch::Key& k) const { return text_of(k.off, k.len, k.in_arena); }
+
+  void skip_ws() {
+    while (p_ != end_ && json_tables.ws[*p_]) ++p_;
+  }
+
+  bool syntax(std::string_view message) { return fail("invalid_json", message); }
+  bool eof(std::string_view expected) {
+    std::string m = "unexpected end of input: expected ";
+    m += expected;
+    return fail("invalid_json", m);
+  }
+  /// An unexpected byte: invalid UTF-8 wins over the syntax error.
+  bool bad_byte(std::string_view code, std::string_view message) {
+    if (*p_ >= 0x80 && utf8_sequence(p_, end_) == 0)
+      return fail("invalid_utf8", "the text is not valid UTF-8; re-encode it as UTF-8");
+    return fail(code, message);
+  }
+  bool duplicate() {
+    return fail("duplicate_key", "this key appears more than once in the same object; keep only one");
+  }
+
+  bool open(bool is_object) {
+    if (s_.frames.size() + 1 > max_depth_) {
+      std::string m = "nesting is deeper than ";
+      m += std::to_string(max_depth_);
+      m += " levels of objects and arrays; flatten the value";
+      return fail("too_deep", m);
+    }
+    ++p_;
+    JsonScratch::Frame& f = s_.frames.emplace_back();
+    f.is_object = is_object;
+    f.keys_begin = s_.keys.size();
+    return true;
+  }
+
+  void insert_index(std::vector<std::size_t>& table, std::size_t slot) const {
+    const std::size_t mask = table.size() - 1;
+    std::size_t i = s_.keys[slot - 1].hash & mask;
+    while (table[i] != 0) i = (i + 1) & mask;
+    table[i] = slot;
+  }
+
+  void rebuild_index(JsonScratch::Frame& f, std::size_t size) {
+    const std::size_t depth = s_.frames.size() - 1;
+    if (s_.index.size() <= depth) s_.index.resize(depth + 1);
+    std::vector<std::size_t>& table = s_.index[depth];
+    table.assign(size, 0);
+    for (std::size_t k = f.keys_begin; k < s_.keys.size(); ++k) insert_index(table, k + 1);
+    f.indexed = true;
+  }
+
+  /// Scans the string at p_ ('"'): a view of the input when it has no escape, otherwise the
+  /// decoded text appended to *buf.
+  bool scan_string(std::string_view& out, std::string* buf) {
+    const unsigned char* start = ++p_;
+    for (;;) {
+      while (end_ - p_ >= 8) {  // eight plain ASCII bytes at a time
+        std::uint64_t w;
+        std::memcpy(&w, p_, 8);
+        constexpr std::uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+        const std::uint64_t q = w ^ (ones * '"'), b = w ^ (ones * '\\');
+        const std::uint64_t exact = (((w - ones * 0x20) & ~w) | ((q - ones) & ~q) |
+                                     ((b - ones) & ~b) | w) & high;
+        if (exact != 0) {
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+          p_ += __builtin_ctzll(exact) >> 3;  // the lowest flag is exact: first special byte
+#endif
+          break;
+        }
+        p_ += 8;
+      }
+      if (p_ == end_) return syntax("unterminated string: expected a closing '\"'");
+      switch (json_tables.str[*p_]) {
+        case 0: ++p_; continue;
+        case 1:
+          out = std::string_view(reinterpret_cast<const char*>(start), static_cast<std::size_t>(p_ - start));
+          ++p_;
+          return true;
+        case 2: return decode_string(start, out, *buf);
+        case 3: return syntax("control characters in a string must be escaped");
+        default: {
+          const std::size_t n = utf8_sequence(p_, end_);
+          if (n == 0) return fail("invalid_utf8", "the text is not valid UTF-8; re-encode it as UTF-8");
+          p_ += n;
+        }
+      }
+    }
+  }
+
+  bool hex4(unsigned& v) {
+    if (end_ - p_ < 4) return syntax("expected four hexadecimal digits after \\u");
+    v = 0;
+    for (int i = 0; i < 4; ++i) {
+      const unsigned char c = *p_++;
+      unsigned d;
+      if (c >= '0' && c <= '9') d = c - '0';
+      else if (c >= 'a' && c <= 'f') d = c - 'a' + 10u;
+      else if (c >= 'A' && c <= 'F') d = c - 'A' + 10u;
+      else return syntax("expected four hexadecimal digits after \\u");
+      v = v * 16 + d;
+    }
+    return true;
+  }
+
+  /// Slow path from the first backslash: decodes escapes into buf (appending).
+  bool decode_string(const unsigned char* start, std::string_view& out, std::string& buf) {
+    const std::size_t from = buf.size();
+    buf.append(reinterpret_cast<const char*>(start), static_cast<std::size_t>(p_ - start));
+    const char* const lone = "invalid \\u escape: a surrogate must come in a high-low pair";
+    for (;;) {
+      if (p_ == end_) return syntax("unterminated string: expected a closing '\"'");
+      const unsigned char c = *p_;
+      const unsigned char cls = json_tables.str[c];
+      if (cls == 0) {
+        buf.push_back(static_cast<char>(c));
+        ++p_;
+      } else if (cls == 1) {
+        ++p_;
+        out = std::string_view(buf.data() + from, buf.size() - from);
+        return true;
+      } else if (cls == 3) {
+        return syntax("control characters in a string must be escaped");
+      } else if (cls == 4) {
+        const std::size_t n = utf8_sequence(p_, end_);
+        if (n == 0) return fail("invalid_utf8", "the text is not valid UTF-8; re-encode it as UTF-8");
+        buf.append(reinterpret_cast<const char*>(p_), n);
+        p_ += n;
+      } else {
+        if (end_ - p_ < 2) return syntax("unterminated string: expected a closing '\"'");
+        const unsigned char e = p_[1];
+        p_ += 2;
+        char simple = 0;
+        switch (e) {
+          case '"': simple = '"'; break;
+          case '\\': simple = '\\'; break;
+          case '/': simple = '/'; break;
+          case 'b': simple = '\b'; break;
+          case 'f': simple = '\f'; break;
+          case 'n': simple = '\n'; break;
+          case 'r': simple = '\r'; break;
+          case 't': simple = '\t'; break;
+          case 'u': break;
+          default: return syntax("invalid escape sequence in a string");
+        }
+        if (e != 'u') {
+          buf.push_back(simple);
+          continue;
+        }
+        unsigned cp = 0;
+        if (!hex4(cp)) return false;
+        if (cp >= 0xDC00 && cp <= 0xDFFF) return fail("invalid_utf8", lone);
+        if (cp >= 0xD800 && cp <= 0xDBFF) {
+          unsigned lo = 0;
+          if (end_ - p_ < 2 || p_[0] != '\\' || p_[1] != 'u') return fail("invalid_utf8", lone);
+          p_ += 2;
+          if (!hex4(lo)) return false;
+          if (lo < 0xDC00 || lo > 0xDFFF) return fail("invalid_utf8", lone);
+          cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+        }
+        append_utf8(buf, cp);
+      }
+    }
+  }
+
+  static void append_utf8(std::string& buf, unsigned cp) {
+    auto byte = [&](unsigned v) { buf.push_back(static_cast<char>(static_cast<unsigned char>(v))); };
+    if (cp < 0x80) return byte(cp);
+    if (cp < 0x800) {
+      byte(0xC0 | (cp >> 6));
+    } else if (cp < 0x10000) {
+      byte(0xE0 | (cp >> 12));
+      byte(0x80 | ((cp >> 6) & 0x3F));
+    } else {
+      byte(0xF0 | (cp >> 18));
+      byte(0x80 | ((cp >> 12) & 0x3F));
+      byte(0x80 | ((cp >> 6) & 0x3F));
+    }
+    byte(0x80 | (cp & 0x3F));
+  }
+
+  const unsigned char* p_;
+  const unsigned char* const begin_;
+  const unsigned char* const end_;
+  JsonScratch& s_;
+  const std::size_t max_depth_;
+  Issue& error_;
+  std::vector<Issue>& warnings_;
+  bool failed_ = false;
+};
+
+}  // namespace detail
+}  // namespace v1
+}  // namespace solen

@@ -1,0 +1,128 @@
+// Inline implementation of solen::Number.
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <boost/multiprecision/cpp_int.hpp>
+#include <stdexcept>
+
+namespace solen {
+inline namespace v1 {
+namespace detail {
+using wide = boost::multiprecision::int128_t;
+
+inline std::int64_t gcd64(std::int64_t a, std::int64_t b) {
+  if (a < 0) a = -a;
+  while (b != 0) {
+    std::int64_t t = a % b;
+    a = b;
+    b = t;
+  }
+  return a;
+}
+
+inline Number reduce(wide n, wide d) {
+  if (d < 0) {
+    n = -n;
+    d = -d;
+  }
+  wide g = boost::multiprecision::gcd(n < 0 ? wide(-n) : n, d);
+  if (g > 1) {
+    n /= g;
+    d /= g;
+  }
+  constexpr std::int64_t lim = std::numeric_limits<std::int64_t>::max();
+  if (n > lim || n < -lim || d > lim) throw std::overflow_error("number out of range");
+  return Number{static_cast<std::int64_t>(n), static_cast<std::int64_t>(d)};
+}
+}  // namespace detail
+
+inline Number Number::ratio(Number a, Number b) {
+  if (b.num == 0) throw std::domain_error("division by zero");
+  return detail::reduce(detail::wide(a.num) * b.den, detail::wide(a.den) * b.num);
+}
+
+inline int compare(const Number& a, const Number& b) {
+  if (a.den == b.den) return a.num < b.num ? -1 : (a.num > b.num ? 1 : 0);
+  detail::wide l = detail::wide(a.num) * b.den;
+  detail::wide r = detail::wide(b.num) * a.den;
+  return l < r ? -1 : (l > r ? 1 : 0);
+}
+
+inline std::optional<Number> Number::parse(std::string_view s) {
+  std::size_t i = 0;
+  bool negative = false;
+  if (i < s.size() && (s[i] == '-' || s[i] == '+')) negative = s[i++] == '-';
+  std::int64_t num = 0, den = 1;
+  std::size_t digits = 0;
+  constexpr std::int64_t lim = 100'000'000'000'000'000;  // 10^17 keeps ×10 safe
+  for (; i < s.size() && s[i] >= '0' && s[i] <= '9'; ++i, ++digits) {
+    if (num >= lim) return std::nullopt;
+    num = num * 10 + (s[i] - '0');
+  }
+  if (digits == 0) return std::nullopt;
+  if (i < s.size() && s[i] == '.') {
+    ++i;
+    std::size_t fd = 0;
+    for (; i < s.size() && s[i] >= '0' && s[i] <= '9'; ++i, ++fd) {
+      if (fd >= 9 || num >= lim) return std::nullopt;
+      num = num * 10 + (s[i] - '0');
+      den *= 10;
+    }
+    if (fd == 0) return std::nullopt;
+  }
+  if (i != s.size()) return std::nullopt;
+  return detail::reduce(negative ? -num : num, den);
+}
+
+inline void Number::append_fixed(std::string& out, int decimals) const {
+  detail::wide scale = 1;
+  for (int k = 0; k < decimals; ++k) scale *= 10;
+  detail::wide n = detail::wide(num) * scale;
+  bool neg = n < 0;
+  if (neg) n = -n;
+  detail::wide q = n / den, r = n % den;
+  if (r * 2 >= den) ++q;  // half away from zero
+  if (neg && q != 0) out.push_back('-');
+  detail::wide whole = q / scale, frac = q % scale;
+  out += whole.str();
+  if (decimals > 0) {
+    out.push_back('.');
+    std::string f = frac.str();
+    out.append(static_cast<std::size_t>(decimals) - f.size(), '0');
+    out += f;
+  }
+}
+
+inline std::string Number::to_fixed(int decimals) const {
+  std::string s;
+  append_fixed(s, decimals);
+  return s;
+}
+
+inline void Number::append_decimal(std::string& out) const {
+  std::int64_t d = den;
+  int places = 0;
+  while (d % 10 == 0) {
+    d /= 10;
+    ++places;
+  }
+  // den = 2^a 5^b has an exact decimal expansion with max(a, b) places.
+  while (d % 2 == 0 || d % 5 == 0) {
+    if (d % 2 == 0) d /= 2; else d /= 5;
+    ++places;
+  }
+  if (d != 1 || places > 9) {
+    append_fixed(out, 4);
+    return;
+  }
+  append_fixed(out, places);
+}
+
+inline std::string Number::to_decimal() const {
+  std::string s;
+  append_decimal(s);
+  return s;
+}
+
+}  // namespace v1
+}  // namespace solen
