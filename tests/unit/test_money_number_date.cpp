@@ -1,0 +1,71 @@
+// Unit tests of exact money, exact numbers and calendar dates.
+// SPDX-License-Identifier: Apache-2.0
+#include <doctest/doctest.h>
+
+#include "solen/date.hpp"
+#include "solen/money.hpp"
+#include "solen/number.hpp"
+
+using solen::Date;
+using solen::Money;
+using solen::Number;
+
+TEST_CASE("money parses exact decimals and formats two decimals") {
+  CHECK(Money::parse("842.37")->cents() == 84237);
+  CHECK(Money::parse("14000")->cents() == 1400000);
+  CHECK(Money::parse("0.5")->cents() == 50);
+  CHECK(Money::parse("-3.05")->cents() == -305);
+  CHECK_FALSE(Money::parse("12.345"));
+  CHECK_FALSE(Money::parse("12.340"));
+  CHECK_FALSE(Money::parse("1e3"));
+  CHECK_FALSE(Money::parse(""));
+  CHECK_FALSE(Money::parse("12."));
+  CHECK_FALSE(Money::parse(".5"));
+  CHECK_FALSE(Money::parse("99999999999999999999"));
+  CHECK(Money::from_cents(19400).to_string() == "194.00");
+  CHECK(Money::from_cents(-305).to_string() == "-3.05");
+  CHECK(Money::from_cents(7).to_string() == "0.07");
+}
+
+TEST_CASE("money arithmetic is checked") {
+  Money big = Money::from_cents(Money::max_cents);
+  CHECK_THROWS_AS(big + Money::from_cents(1), std::overflow_error);
+  CHECK_THROWS_AS(big * 2, std::overflow_error);
+  CHECK((Money::euros(3) * 4).cents() == 1200);
+}
+
+TEST_CASE("numbers compare exactly where binary floating point fails") {
+  // 20 790 € over 2.7 UC is exactly 7 700 €: a double gives 7 699.999999999999.
+  Number ratio = Number::ratio(Number::of(*Money::parse("20790")), *Number::parse("2.7"));
+  CHECK(ratio == Number::integer(7700));
+  CHECK_FALSE(ratio < Number::integer(7700));
+  Number r2 = Number::ratio(Number::of(*Money::parse("21195")), *Number::parse("2.7"));
+  CHECK(r2 == Number::integer(7850));
+  CHECK(Number::parse("0.3")->num == 3);
+  CHECK(Number::parse("0.3")->den == 10);
+  CHECK(Number::parse("2.10")->to_decimal() == "2.1");
+  CHECK(Number::parse("1.95")->to_decimal() == "1.95");
+  CHECK(Number::ratio(Number::integer(14000), *Number::parse("1.95")).to_fixed(2) == "7179.49");
+  CHECK(Number::ratio(Number::integer(1), Number::integer(3)).to_decimal() == "0.3333");
+  CHECK(Number::integer(5).to_decimal() == "5");
+  CHECK_FALSE(Number::parse("abc"));
+  CHECK_FALSE(Number::parse("1.2.3"));
+}
+
+TEST_CASE("dates parse strictly and add months clamped to the month end") {
+  CHECK(Date::parse("2016-02-29"));
+  CHECK_FALSE(Date::parse("2016-02-30"));
+  CHECK_FALSE(Date::parse("2015-02-29"));
+  CHECK_FALSE(Date::parse("2016-13-01"));
+  CHECK_FALSE(Date::parse("2016-1-01"));
+  CHECK_FALSE(Date::parse("20160101"));
+  Date jan31 = *Date::parse("2023-01-31");
+  CHECK(jan31.plus_months_clamped(1, 31).to_string() == "2023-02-28");
+  CHECK(jan31.plus_months_clamped(2, 31).to_string() == "2023-03-31");
+  CHECK(Date::parse("2024-01-31")->plus_months_clamped(1, 31).to_string() == "2024-02-29");
+  CHECK(Date::parse("2016-03-20")->plus_months_clamped(10, 20).to_string() == "2017-01-20");
+  CHECK(Date::parse("2016-06-01")->months_since(*Date::parse("2015-06-01")) == 12);
+  CHECK(Date::parse("2016-05-31")->months_since(*Date::parse("2015-06-01")) == 11);
+  CHECK(Date::parse("2016-03-20")->years_since(*Date::parse("1998-03-21")) == 17);
+  CHECK(Date::parse("2016-03-21")->years_since(*Date::parse("1998-03-21")) == 18);
+}
