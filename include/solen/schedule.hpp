@@ -73,7 +73,7 @@ inline Schedule make_schedule(Money principal, Date signed_on, const SchedulePol
     std::int64_t step = static_cast<std::int64_t>(n) * unit;
     std::int64_t regular = (p * 2 + step) / (step * 2) * unit;
     std::int64_t last = p - regular * (n - 1);
-    if (n == 1 || last > 0) {
+    if (n == 1 || (last > 0 && regular > 0)) {
       Schedule s;
       s.principal = principal;
       s.months = n;

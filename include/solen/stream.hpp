@@ -103,7 +103,7 @@ inline StreamResult evaluate_stream(const Engine& engine, std::FILE* in, std::FI
       else if (!carry.empty()) push(carry);
     }
     unsigned parts = lines.size() < 256 ? 1 : threads;
-    parallel_ranges(lines.size(), parts, [&](std::size_t b, std::size_t e, unsigned t) {
+    detail::parallel_ranges(lines.size(), parts, [&](std::size_t b, std::size_t e, unsigned t) {
       std::string& o = outs[t];
       o.clear();
       for (std::size_t i = b; i < e; ++i) {

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Runs every test suite (C++, C, Python, PHP, CLI, ABI, packaging, robustness) in three builds:
+# release-with-debug-info, ASan+UBSan, and ThreadSanitizer for the concurrent paths.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+jobs=$(nproc 2>/dev/null || echo 2)
+start=$(date +%s)
+
+run_build() {  # name, cmake flags..., then ctest args after --
+  local dir=$1; shift
+  local flags=() ; while [ $# -gt 0 ] && [ "$1" != "--" ]; do flags+=("$1"); shift; done
+  [ "${1:-}" = "--" ] && shift
+  echo "=== build $dir (${flags[*]})"
+  cmake -S . -B "$dir" -G Ninja -DSOLEN_BUILD_BENCHMARKS=OFF "${flags[@]}" > "$dir.configure.log" 2>&1 || { cat "$dir.configure.log"; exit 1; }
+  cmake --build "$dir" -j "$jobs"
+  echo "=== ctest $dir"
+  (cd "$dir" && ctest --output-on-failure -j "$jobs" "$@")
+}
+
+mkdir -p build-ci
+run_build build-ci/release -DCMAKE_BUILD_TYPE=RelWithDebInfo
+run_build build-ci/asan -DCMAKE_BUILD_TYPE=Debug -DSOLEN_SANITIZE=ON
+run_build build-ci/tsan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSOLEN_TSAN=ON -- -L tsan
+echo "=== all suites passed in $(( $(date +%s) - start )) s"
