@@ -99,7 +99,8 @@ inline int Date::years_since(const Date& b) const {
 
 inline void Date::append_to(std::string& out) const {
   char buf[10];
-  int y = year(), m = month(), d = day();
+  const auto ymd = d_.year_month_day();
+  int y = ymd.year, m = ymd.month, d = ymd.day;
   buf[0] = static_cast<char>('0' + y / 1000);
   buf[1] = static_cast<char>('0' + y / 100 % 10);
   buf[2] = static_cast<char>('0' + y / 10 % 10);

@@ -87,7 +87,7 @@ inline Tri eval_cell(const Cell& c, const Atom* atoms, const FactFrame& f, Missi
 inline Tri eval_rule(const Rule& r, const Atom* atoms, const FactFrame& f, MissingSet& miss) {
   Tri state = Tri::yes;
   MissingSet local;
-  for (const Cell& c : r.cells) {
+  for (const Cell& c : r.tests) {
     Tri t = eval_cell(c, atoms, f, local);
     if (t == Tri::no) return Tri::no;
     if (t == Tri::maybe) state = Tri::maybe;

@@ -13,22 +13,47 @@ namespace solen {
 inline namespace v1 {
 namespace detail {
 
+/// Appends a string literal without measuring it at run time.
+template <std::size_t N>
+inline void lit(std::string& out, const char (&s)[N]) {
+  out.append(s, N - 1);
+}
+
+/// Quotes an engine-owned identifier (enumeration names, input paths): never needs escaping.
+inline void json_name(std::string& out, std::string_view s) {
+  out.push_back('"');
+  out.append(s);
+  out.push_back('"');
+}
+
+/// "YYYY-MM-DD" from calendar fields, without a day-number round trip.
+inline void append_ymd(std::string& out, int y, int m, int d) {
+  char b[10] = {static_cast<char>('0' + y / 1000), static_cast<char>('0' + y / 100 % 10),
+                static_cast<char>('0' + y / 10 % 10), static_cast<char>('0' + y % 10), '-',
+                static_cast<char>('0' + m / 10), static_cast<char>('0' + m % 10), '-',
+                static_cast<char>('0' + d / 10), static_cast<char>('0' + d % 10)};
+  out.append(b, 10);
+}
+
 inline void json_string(std::string& out, std::string_view s) {
   out.push_back('"');
-  for (char ch : s) {
-    unsigned char c = static_cast<unsigned char>(ch);
+  std::size_t clean = 0;  // bytes since the last escape, appended in one go
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out.append(s.data() + clean, i - clean);
+    clean = i + 1;
     if (c == '"' || c == '\\') {
       out.push_back('\\');
-      out.push_back(ch);
-    } else if (c < 0x20) {
+      out.push_back(static_cast<char>(c));
+    } else {
       static constexpr char hex[] = "0123456789abcdef";
-      out += "\\u00";
+      lit(out, "\\u00");
       out.push_back(hex[c >> 4]);
       out.push_back(hex[c & 15]);
-    } else {
-      out.push_back(ch);
     }
   }
+  out.append(s.data() + clean, s.size() - clean);
   out.push_back('"');
 }
 
@@ -47,7 +72,7 @@ inline void json_int(std::string& out, std::int64_t v) {
 
 inline void json_money(std::string& out, const std::optional<Money>& m) {
   if (!m) {
-    out += "null";
+    lit(out, "null");
     return;
   }
   out.push_back('"');
@@ -60,12 +85,12 @@ inline void json_opt_bool(std::string& out, const std::optional<bool>& b) {
 }
 
 inline void json_opt_int(std::string& out, const std::optional<int>& i) {
-  if (i) json_int(out, *i); else out += "null";
+  if (i) json_int(out, *i); else lit(out, "null");
 }
 
 inline void json_decimal(std::string& out, const std::optional<Number>& n, int fixed = -1) {
   if (!n) {
-    out += "null";
+    lit(out, "null");
     return;
   }
   out.push_back('"');
@@ -76,13 +101,13 @@ inline void json_decimal(std::string& out, const std::optional<Number>& n, int f
 inline void json_value(std::string& out, Fact f, const Value& v) {
   const FactInfo& fi = info(f);
   if (!v.known) {
-    out += "null";
+    lit(out, "null");
     return;
   }
   switch (fi.type) {
     case FactType::boolean: out += v.i ? "true" : "false"; return;
     case FactType::integer:
-      if (v.i >= never_after || v.i <= never_before) out += "null"; else json_int(out, v.i);
+      if (v.i >= never_after || v.i <= never_before) lit(out, "null"); else json_int(out, v.i);
       return;
     case FactType::number: json_decimal(out, v.n, v.n.den > 100 ? 2 : -1); return;
     case FactType::date:
@@ -90,7 +115,7 @@ inline void json_value(std::string& out, Fact f, const Value& v) {
       Date(boost::gregorian::date(static_cast<boost::gregorian::date::date_int_type>(v.i))).append_to(out);
       out.push_back('"');
       return;
-    case FactType::enumeration: json_string(out, fi.values[v.i]); return;
+    case FactType::enumeration: json_name(out, fi.values[v.i]); return;
     case FactType::code: json_string(out, v.code.text()); return;
     case FactType::set: {
       out.push_back('[');
@@ -99,7 +124,7 @@ inline void json_value(std::string& out, Fact f, const Value& v) {
         if ((v.i >> b) & 1) {
           if (!first) out.push_back(',');
           first = false;
-          json_string(out, fi.values[b]);
+          json_name(out, fi.values[b]);
         }
       out.push_back(']');
       return;
@@ -108,55 +133,55 @@ inline void json_value(std::string& out, Fact f, const Value& v) {
 }
 
 inline void json_missing(std::string& out, MissingSet m) {
-  out += "\"missing\":[";
+  lit(out, "\"missing\":[");
   bool first = true;
   for (int i = 0; i < static_cast<int>(Input::count); ++i)
     if (m.has(static_cast<Input>(i))) {
       if (!first) out.push_back(',');
       first = false;
-      json_string(out, input_paths[i]);
+      json_name(out, input_paths[i]);
     }
   out.push_back(']');
 }
 
 inline void json_reasons(std::string& out, const std::vector<Reason>& rs, bool on) {
   if (!on) return;
-  out += ",\"reasons\":[";
+  lit(out, ",\"reasons\":[");
   for (std::size_t i = 0; i < rs.size(); ++i) {
     const Reason& r = rs[i];
     if (i) out.push_back(',');
-    out += "{\"rule\":";
+    lit(out, "{\"rule\":");
     json_string(out, r.rule_id);
-    out += ",\"text\":";
+    lit(out, ",\"text\":");
     json_string(out, r.text);
-    out += ",\"reference\":";
+    lit(out, ",\"reference\":");
     json_string(out, r.reference);
-    out += ",\"facts\":{";
+    lit(out, ",\"facts\":{");
     for (std::size_t k = 0; k < r.facts.size(); ++k) {
       if (k) out.push_back(',');
-      json_string(out, info(r.facts[k].fact).name);
+      json_name(out, info(r.facts[k].fact).name);
       out.push_back(':');
       json_value(out, r.facts[k].fact, r.facts[k].value);
     }
-    out += "}}";
+    lit(out, "}}");
   }
   out.push_back(']');
 }
 
 inline void json_tariff(std::string& out, const TariffAnswer& t, const char* ratio_key, bool reasons) {
-  out += "{\"status\":";
-  json_string(out, names::tariff_status[static_cast<int>(t.status)]);
-  out += ",\"amount\":";
+  lit(out, "{\"status\":");
+  json_name(out, names::tariff_status[static_cast<int>(t.status)]);
+  lit(out, ",\"amount\":");
   json_money(out, t.amount);
   if (t.reduction_rate) {
-    out += ",\"reduction_rate\":";
+    lit(out, ",\"reduction_rate\":");
     json_decimal(out, t.reduction_rate);
   }
-  out += ",\"uc\":";
+  lit(out, ",\"uc\":");
   json_decimal(out, t.uc);
-  out += ",\"";
+  lit(out, ",\"");
   out += ratio_key;
-  out += "\":";
+  lit(out, "\":");
   json_decimal(out, t.income_ratio, 2);
   out.push_back(',');
   json_missing(out, t.missing);
@@ -165,74 +190,80 @@ inline void json_tariff(std::string& out, const TariffAnswer& t, const char* rat
 }
 
 inline void json_schedule(std::string& out, const Schedule& s) {
-  out += "\"principal\":";
+  lit(out, "\"principal\":");
   json_money(out, s.principal);
-  out += ",\"months\":";
+  lit(out, ",\"months\":");
   json_int(out, s.months);
-  out += ",\"signed_on\":\"";
-  s.signed_on.append_to(out);
-  out += "\",\"installments\":[";
+  lit(out, ",\"signed_on\":\"");
+  const auto ymd = s.signed_on.boost_date().year_month_day();
+  const int y0 = ymd.year, m0 = ymd.month - 1, anchor = ymd.day;
+  append_ymd(out, y0, m0 + 1, anchor);
+  lit(out, "\",\"installments\":[");
   for (int n = 1; n <= s.months; ++n) {
     if (n > 1) out.push_back(',');
-    out += "{\"n\":";
+    lit(out, "{\"n\":");
     json_int(out, n);
-    out += ",\"due\":\"";
-    s.due(n).append_to(out);
-    out += "\",\"amount\":\"";
+    lit(out, ",\"due\":\"");
+    // Same rule as Schedule::due: anchor day kept, clamped to the month end.
+    const int total = y0 * 12 + m0 + n, y = total / 12, m = total % 12 + 1;
+    const int eom = boost::gregorian::gregorian_calendar::end_of_month_day(
+        static_cast<unsigned short>(y), static_cast<unsigned short>(m));
+    append_ymd(out, y, m, anchor < eom ? anchor : eom);
+    lit(out, "\",\"amount\":\"");
     s.amount(n).append_to(out);
-    out += "\"}";
+    lit(out, "\"}");
   }
   out.push_back(']');
 }
 
 inline void write_decision(const Decision& d, const CompiledPack& p, std::string& out, bool reasons) {
-  out += "{\"id\":";
-  if (d.id_known) json_string(out, d.id); else out += "null";
+  lit(out, "{\"id\":");
+  if (d.id_known) json_string(out, d.id); else lit(out, "null");
   if (d.status == DecisionStatus::excluded) {
-    out += ",\"status\":\"excluded\",\"reason\":\"objection\"}";
+    lit(out, ",\"status\":\"excluded\",\"reason\":\"objection\"}");
     return;
   }
   if (d.status == DecisionStatus::error) {
-    out += ",\"status\":\"error\",\"error\":{\"code\":";
+    lit(out, ",\"status\":\"error\",\"error\":{\"code\":");
     json_string(out, d.error.code);
-    out += ",\"path\":";
+    lit(out, ",\"path\":");
     json_string(out, d.error.path);
-    out += ",\"message\":";
+    lit(out, ",\"message\":");
     json_string(out, d.error.message);
-    out += "}}";
+    lit(out, "}}");
     return;
   }
-  out += ",\"status\":\"ok\",\"as_of\":\"";
+  lit(out, ",\"status\":\"ok\",\"as_of\":\"");
   d.as_of.append_to(out);
   out += "\",\"engine\":{\"version\":\"" SOLEN_ENGINE_VERSION "\"},\"rulepack\":{\"id\":";
   json_string(out, p.id);
-  out += ",\"version\":";
+  lit(out, ",\"version\":");
   json_string(out, p.version);
-  out += ",\"sha256\":\"";
+  lit(out, ",\"sha256\":\"");
   out += p.sha256;
   out.push_back('"');
   if (!p.base_id.empty()) {
-    out += ",\"base\":{\"id\":";
+    lit(out, ",\"base\":{\"id\":");
     json_string(out, p.base_id);
-    out += ",\"version\":";
+    lit(out, ",\"version\":");
     json_string(out, p.base_version);
     out += ",\"sha256\":\"" + p.base_sha256 + "\"}";
   }
-  out += "},\"tariffs\":{\"cheque_energie\":";
+  lit(out, "},\"tariffs\":{\"cheque_energie\":");
   json_tariff(out, d.cheque_energie, "rfr_per_uc", reasons);
-  out += ",\"tpn\":";
+  lit(out, ",\"tpn\":");
   json_tariff(out, d.tpn, "rfr_per_part", reasons);
-  out += ",\"tss\":";
+  lit(out, ",\"tss\":");
   json_tariff(out, d.tss, "rfr_per_part", reasons);
-  out += ",\"exceptional\":[";
+  lit(out, ",\"exceptional\":[");
   for (std::size_t i = 0; i < d.exceptional.size(); ++i) {
     const ExceptionalAnswer& x = d.exceptional[i];
     if (i) out.push_back(',');
-    out += "{\"scheme\":";
+    lit(out, "{\"scheme\":");
     json_string(out, x.scheme);
-    out += ",\"status\":";
-    json_string(out, names::tariff_status[static_cast<int>(x.status)]);
-    out += ",\"amount\":";
+    lit(out, ",\"status\":");
+    json_name(out, names::tariff_status[static_cast<int>(x.status)]);
+    lit(out, ",\"amount\":");
     json_money(out, x.amount);
     out.push_back(',');
     json_missing(out, x.missing);
@@ -240,107 +271,107 @@ inline void write_decision(const Decision& d, const CompiledPack& p, std::string
     out.push_back('}');
   }
   const Protections& pr = d.protections;
-  out += "]},\"protections\":{\"winter_truce\":";
+  lit(out, "]},\"protections\":{\"winter_truce\":");
   json_opt_bool(out, pr.winter_truce);
-  out += ",\"cut_allowed\":";
+  lit(out, ",\"cut_allowed\":");
   json_opt_bool(out, pr.cut_allowed);
-  out += ",\"power_reduction_allowed\":";
+  lit(out, ",\"power_reduction_allowed\":");
   json_opt_bool(out, pr.power_reduction_allowed);
-  out += ",\"notice_days\":";
+  lit(out, ",\"notice_days\":");
   json_opt_int(out, pr.notice_days);
-  out += ",\"reduced_power_min_kva\":";
+  lit(out, ",\"reduced_power_min_kva\":");
   json_opt_int(out, pr.reduced_power_min_kva);
-  out += ",\"days_at_1kva_before_cut\":";
+  lit(out, ",\"days_at_1kva_before_cut\":");
   json_opt_int(out, pr.days_at_1kva_before_cut);
-  out += ",\"rebates\":[";
+  lit(out, ",\"rebates\":[");
   for (std::size_t i = 0; i < pr.rebates.size(); ++i) {
     if (i) out.push_back(',');
     json_string(out, pr.rebates[i]);
   }
-  out += "],";
+  lit(out, "],");
   json_missing(out, pr.missing);
   json_reasons(out, pr.reasons, reasons);
-  out += "},\"schedule\":";
+  lit(out, "},\"schedule\":");
   const ScheduleAnswer& s = d.schedule;
   if (!s.present) {
-    out += "null";
+    lit(out, "null");
   } else {
-    out += "{\"kind\":";
-    json_string(out, names::plan_kind[static_cast<int>(s.kind)]);
-    out += ",\"debt\":";
+    lit(out, "{\"kind\":");
+    json_name(out, names::plan_kind[static_cast<int>(s.kind)]);
+    lit(out, ",\"debt\":");
     json_money(out, s.debt);
-    out += ",\"deductions\":";
+    lit(out, ",\"deductions\":");
     json_money(out, s.deductions);
     out.push_back(',');
     json_schedule(out, s.plan);
-    out += ",\"effort_rate\":";
+    lit(out, ",\"effort_rate\":");
     json_decimal(out, s.effort_rate, 4);
-    out += ",\"affordable\":";
+    lit(out, ",\"affordable\":");
     json_opt_bool(out, s.affordable);
     out.push_back(',');
     json_missing(out, s.missing);
     json_reasons(out, s.reasons, reasons);
     out.push_back('}');
   }
-  out += ",\"repayment_plan\":";
+  lit(out, ",\"repayment_plan\":");
   const ExistingPlanAnswer& e = d.existing_plan;
   if (!e.present) {
-    out += "null";
+    lit(out, "null");
   } else {
     static constexpr std::string_view st[] = {"on_track", "late", "lapsed", "completed"};
-    out += "{\"status\":";
+    lit(out, "{\"status\":");
     json_string(out, st[static_cast<int>(e.assessment.status)]);
-    out += ",\"paid\":";
+    lit(out, ",\"paid\":");
     json_money(out, e.assessment.paid);
-    out += ",\"expected_paid\":";
+    lit(out, ",\"expected_paid\":");
     json_money(out, e.assessment.expected_paid);
-    out += ",\"remaining\":";
+    lit(out, ",\"remaining\":");
     json_money(out, e.assessment.remaining);
-    out += ",\"due_installments\":";
+    lit(out, ",\"due_installments\":");
     json_int(out, e.assessment.due_count);
-    out += ",\"missed_installments\":";
+    lit(out, ",\"missed_installments\":");
     json_int(out, e.assessment.missed);
-    out += ",\"reschedule\":";
+    lit(out, ",\"reschedule\":");
     if (e.has_reschedule) {
       out.push_back('{');
       json_schedule(out, e.reschedule);
       out.push_back('}');
     } else {
-      out += "null";
+      lit(out, "null");
     }
     json_reasons(out, e.reasons, reasons);
     out.push_back('}');
   }
   const Orientation& o = d.orientation;
-  out += ",\"orientation\":{\"route\":";
-  json_string(out, names::route[static_cast<int>(o.route)]);
-  out += ",\"urgency\":";
-  json_string(out, names::urgency[static_cast<int>(o.urgency)]);
-  out += ",\"measures\":[";
+  lit(out, ",\"orientation\":{\"route\":");
+  json_name(out, names::route[static_cast<int>(o.route)]);
+  lit(out, ",\"urgency\":");
+  json_name(out, names::urgency[static_cast<int>(o.urgency)]);
+  lit(out, ",\"measures\":[");
   for (std::size_t i = 0; i < o.measures.size(); ++i) {
     if (i) out.push_back(',');
-    out += "{\"code\":";
+    lit(out, "{\"code\":");
     json_string(out, names::measure[static_cast<int>(o.measures[i].code)]);
-    out += ",\"where\":";
+    lit(out, ",\"where\":");
     json_string(out, o.measures[i].where);
     json_reasons(out, o.measures[i].reasons, reasons);
     out.push_back('}');
   }
-  out += "],";
+  lit(out, "],");
   json_missing(out, o.missing);
   json_reasons(out, o.reasons, reasons);
-  out += "},\"warnings\":[";
+  lit(out, "},\"warnings\":[");
   for (std::size_t i = 0; i < d.warnings.size(); ++i) {
     if (i) out.push_back(',');
-    out += "{\"code\":";
+    lit(out, "{\"code\":");
     json_string(out, d.warnings[i].code);
-    out += ",\"path\":";
+    lit(out, ",\"path\":");
     json_string(out, d.warnings[i].path);
-    out += ",\"message\":";
+    lit(out, ",\"message\":");
     json_string(out, d.warnings[i].message);
     out.push_back('}');
   }
-  out += "]}";
+  lit(out, "]}");
 }
 
 }  // namespace detail

@@ -58,6 +58,7 @@ struct OutputColumn {
 struct Rule {
   std::string id, label, reference, path;
   std::vector<Cell> cells;            ///< one per input column
+  std::vector<Cell> tests;            ///< the cells that constrain (not "-"), evaluated in order
   std::vector<OutputValue> outputs;   ///< one per output column
   std::int64_t priority = 0;
 };

@@ -38,14 +38,24 @@ inline Number reduce(wide n, wide d) {
 
 inline Number Number::ratio(Number a, Number b) {
   if (b.num == 0) throw std::domain_error("division by zero");
+  std::int64_t n, d;
+  if (!__builtin_mul_overflow(a.num, b.den, &n) && !__builtin_mul_overflow(a.den, b.num, &d) &&
+      d != std::numeric_limits<std::int64_t>::min()) {
+    if (d < 0) n = -n, d = -d;
+    std::int64_t g = detail::gcd64(n, d);
+    return g > 1 ? Number{n / g, d / g} : Number{n, d};
+  }
   return detail::reduce(detail::wide(a.num) * b.den, detail::wide(a.den) * b.num);
 }
 
 inline int compare(const Number& a, const Number& b) {
   if (a.den == b.den) return a.num < b.num ? -1 : (a.num > b.num ? 1 : 0);
-  detail::wide l = detail::wide(a.num) * b.den;
-  detail::wide r = detail::wide(b.num) * a.den;
-  return l < r ? -1 : (l > r ? 1 : 0);
+  std::int64_t l, r;
+  if (!__builtin_mul_overflow(a.num, b.den, &l) && !__builtin_mul_overflow(b.num, a.den, &r))
+    return l < r ? -1 : (l > r ? 1 : 0);
+  detail::wide wl = detail::wide(a.num) * b.den;  // exact whatever the magnitudes
+  detail::wide wr = detail::wide(b.num) * a.den;
+  return wl < wr ? -1 : (wl > wr ? 1 : 0);
 }
 
 inline std::optional<Number> Number::parse(std::string_view s) {
@@ -75,21 +85,46 @@ inline std::optional<Number> Number::parse(std::string_view s) {
 }
 
 inline void Number::append_fixed(std::string& out, int decimals) const {
-  detail::wide scale = 1;
+  std::int64_t scale = 1;
   for (int k = 0; k < decimals; ++k) scale *= 10;
-  detail::wide n = detail::wide(num) * scale;
-  bool neg = n < 0;
-  if (neg) n = -n;
-  detail::wide q = n / den, r = n % den;
-  if (r * 2 >= den) ++q;  // half away from zero
-  if (neg && q != 0) out.push_back('-');
-  detail::wide whole = q / scale, frac = q % scale;
-  out += whole.str();
+  std::int64_t n;
+  char buf[48];
+  int len = 0;
+  bool neg = false;
+  std::int64_t q;
+  std::int64_t frac;
+  if (!__builtin_mul_overflow(num, scale, &n) && n != std::numeric_limits<std::int64_t>::min()) {
+    neg = n < 0;
+    if (neg) n = -n;
+    q = n / den;
+    if ((n % den) * 2 >= den) ++q;  // half away from zero
+    frac = q % scale;
+    q /= scale;
+  } else {
+    detail::wide w = detail::wide(num) * scale;
+    neg = w < 0;
+    if (neg) w = -w;
+    detail::wide wq = w / den;
+    if ((w % den) * 2 >= den) ++wq;
+    out += neg ? "-" : "";
+    out += (wq / scale).str();
+    if (decimals > 0) {
+      std::string f = (wq % scale).str();
+      out.push_back('.');
+      out.append(static_cast<std::size_t>(decimals) - f.size(), '0');
+      out += f;
+    }
+    return;
+  }
+  if (neg && (q != 0 || frac != 0)) out.push_back('-');
+  do {
+    buf[len++] = static_cast<char>('0' + q % 10);
+    q /= 10;
+  } while (q != 0);
+  while (len > 0) out.push_back(buf[--len]);
   if (decimals > 0) {
     out.push_back('.');
-    std::string f = frac.str();
-    out.append(static_cast<std::size_t>(decimals) - f.size(), '0');
-    out += f;
+    for (std::int64_t d = scale / 10; d > 0; d /= 10) out.push_back(static_cast<char>('0' + frac / d % 10));
   }
 }
 

@@ -202,6 +202,8 @@ inline void compile_rules(const json& rules, const std::string& path, Table& t, 
         ctx.fail("type_mismatch", rp + "/then/" + std::to_string(c), err);
       rule.outputs.push_back(std::move(out));
     }
+    for (const Cell& c : rule.cells)
+      if (!c.any) rule.tests.push_back(c);
     v.rules.push_back(std::move(rule));
   }
 }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <algorithm>
+#include <array>
 #include <optional>
 #include <vector>
 
@@ -37,11 +38,19 @@ inline Number sum_ranked(const UcScale& s, const std::vector<RankedMember>& m) {
 
 /// The household's UC on scale `s` at `date`, counting members for which `in_perimeter` holds.
 /// Unknown (nullopt) when a missing age changes the result (rank order or minority).
+/// Allocation-free for households of up to 128 members (the parser allows 100).
 template <class InPerimeter>
 std::optional<Number> consumption_units(const Household& h, Date date, const UcScale& s,
                                         InPerimeter in_perimeter) {
-  std::vector<RankedMember> m;
-  m.reserve(h.members.size());
+  constexpr std::size_t inline_cap = 128;
+  std::array<RankedMember, inline_cap> local;
+  std::vector<RankedMember> heap;
+  RankedMember* m = local.data();
+  if (h.members.size() > inline_cap) {
+    heap.resize(h.members.size());
+    m = heap.data();
+  }
+  std::size_t n = 0;
   for (const Member& x : h.members) {
     if (!in_perimeter(x)) continue;
     RankedMember r;
@@ -49,36 +58,51 @@ std::optional<Number> consumption_units(const Household& h, Date date, const UcS
     r.age = x.birth_date ? date.years_since(*x.birth_date) : x.age ? *x.age : -1;
     if (x.alternating_custody && r.age < 0) return std::nullopt;  // minor or not: unknown
     r.halved = x.alternating_custody && r.age < 18;
-    m.push_back(r);
+    m[n++] = r;
   }
-  if (m.empty()) return std::nullopt;
+  if (n == 0) return std::nullopt;
   if (s.ranking == Ranking::openfisca_adjusted) {
     // n_adj = n - 0.5 × alternating minors, spread over the rank weights fractionally.
-    Number n_adj = Number::integer(static_cast<std::int64_t>(m.size()) * 2);
-    for (const RankedMember& r : m) n_adj.num -= r.halved ? 1 : 0;
-    n_adj.den = 2;
+    Number n_adj{static_cast<std::int64_t>(n) * 2, 2};
+    for (std::size_t i = 0; i < n; ++i) n_adj.num -= m[i].halved ? 1 : 0;
     Number total = Number::integer(0);
     for (std::size_t r = 0; Number::integer(static_cast<std::int64_t>(r)) < n_adj; ++r) {
-      Number rest = Number{n_adj.num - static_cast<std::int64_t>(r) * n_adj.den, n_adj.den};
+      Number rest{n_adj.num - static_cast<std::int64_t>(r) * n_adj.den, n_adj.den};
       Number portion = rest > Number::integer(1) ? Number::integer(1) : rest;
       Number w = weight_at(s, r);
-      Number add{w.num * portion.num, w.den * portion.den};
-      total = Number::ratio(Number{total.num * add.den + add.num * total.den, total.den * add.den}, Number::integer(1));
+      total = Number::ratio(Number{total.num * w.den * portion.den + w.num * portion.num * total.den,
+                                   total.den * w.den * portion.den}, Number::integer(1));
     }
     return total;
   }
-  auto rank = [&](bool unknown_oldest) {
-    std::vector<RankedMember> v = m;
-    std::stable_sort(v.begin(), v.end(), [&](const RankedMember& a, const RankedMember& b) {
-      if (a.order != b.order) return a.order < b.order;
-      int aa = a.age < 0 ? (unknown_oldest ? 1000 : -1) : a.age;
-      int bb = b.age < 0 ? (unknown_oldest ? 1000 : -1) : b.age;
-      return aa > bb;
-    });
-    return sum_ranked(s, v);
+  // Rank: declarant, spouse, then the others by decreasing age (insertion sort: tiny arrays).
+  // Unknown ages are ranked first, then last: if the two totals differ, the UC is unknown.
+  auto total_with_unknown = [&](int unknown_age) {
+    for (std::size_t i = 1; i < n; ++i) {
+      RankedMember x = m[i];
+      int xa = x.age < 0 ? unknown_age : x.age;
+      std::size_t j = i;
+      for (; j > 0; --j) {
+        const RankedMember& p = m[j - 1];
+        int pa = p.age < 0 ? unknown_age : p.age;
+        if (p.order < x.order || (p.order == x.order && pa >= xa)) break;
+        m[j] = m[j - 1];
+      }
+      m[j] = x;
+    }
+    std::int64_t num = 0, den = 1;
+    for (std::size_t r = 0; r < n; ++r) {
+      Number w = weight_at(s, r);
+      if (m[r].halved) w = Number{w.num * s.alternating_factor.num, w.den * s.alternating_factor.den};
+      Number sum = Number::ratio(Number{num * w.den + w.num * den, den * w.den}, Number::integer(1));
+      num = sum.num, den = sum.den;
+    }
+    return Number{num, den};
   };
-  Number first = rank(true);
-  if (first != rank(false)) return std::nullopt;
+  Number first = total_with_unknown(1000);
+  bool any_unknown = false;
+  for (std::size_t i = 0; i < n; ++i) any_unknown = any_unknown || (m[i].order == 2 && m[i].age < 0);
+  if (any_unknown && first != total_with_unknown(-1)) return std::nullopt;
   return first;
 }
 
