@@ -19,7 +19,7 @@ enum class FactType : std::uint8_t { boolean, integer, number, date, code, enume
 enum class Input : std::uint8_t {
   departement, member_ages, rfr, holder_rfr, tax_parts, monthly_resources, tenure,
   energy_label, main_residence, subscribed_kva, smart_meter, electricity_bill,
-  electricity_instalment, gas_annual_kwh, gas_individual_contract, gas_collective_heating,
+  electricity_instalment, gas_bill, gas_annual_kwh, gas_individual_contract, gas_collective_heating,
   main_heating, debt_amount, debt_energy, debt_supplier, supply_state, cheque_received,
   cheque_attestation_sent, referent, disputed, count
 };
@@ -28,7 +28,7 @@ inline constexpr std::string_view input_paths[] = {
   "income.monthly_resources", "housing.tenure", "housing.energy_label", "housing.main_residence",
   "energy.electricity.subscribed_kva", "energy.electricity.smart_meter",
   "energy.electricity.annual_bill", "energy.electricity.monthly_instalment",
-  "energy.gas.annual_kwh", "energy.gas.individual_contract", "energy.gas.collective_heating",
+  "energy.gas.annual_bill", "energy.gas.annual_kwh", "energy.gas.individual_contract", "energy.gas.collective_heating",
   "energy.main_heating", "debt.amount", "debt.energy", "debt.supplier", "debt.supply_state",
   "cheque_energie.received", "cheque_energie.attestation_sent", "follow_up.referent",
   "debt.disputed"};
@@ -48,7 +48,7 @@ enum class Fact : std::uint16_t {
   // as read from the household
   date, month_day, departement, member_count, rfr, tax_parts, monthly_resources, benefits,
   tenure, energy_label, main_residence, subscribed_kva, smart_meter, electricity_bill,
-  gas_annual_kwh, gas_individual_contract, gas_collective_heating, main_heating,
+  gas_bill, gas_annual_kwh, gas_individual_contract, gas_collective_heating, main_heating,
   debt_amount, debt_principal, debt_energy, debt_convention_supplier, supply_state, disputed,
   days_until_cut_notice, cheque_received, cheque_attestation_sent, referent, failed_visits,
   days_since_unanswered_letter, reached_by_visit, months_since_fsl_energy_aid,
@@ -146,6 +146,7 @@ inline constexpr FactInfo fact_infos[] = {
   {"electricity.subscribed_kva", FactType::integer, nullptr, 0, 1, 36},
   {"electricity.smart_meter", FactType::boolean, nullptr, 0, 0, 1},
   {"electricity.annual_bill", FactType::number, nullptr, 0, 0, big},
+  {"gas.annual_bill", FactType::number, nullptr, 0, 0, big},
   {"gas.annual_kwh", FactType::integer, nullptr, 0, 0, 10'000'000},
   {"gas.individual_contract", FactType::boolean, nullptr, 0, 0, 1},
   {"gas.collective_heating", FactType::boolean, nullptr, 0, 0, 1},

@@ -13,14 +13,22 @@
 namespace solen::cli {
 namespace {
 
-/// Progress on stderr (count, rate, elapsed) when stderr is a terminal.
+/// Progress on stderr (count, rate, elapsed, ETA from the bytes read) when stderr is a terminal.
 struct Progress {
   std::chrono::steady_clock::time_point start = std::chrono::steady_clock::now();
-  std::uint64_t total_bytes = 0;
+  std::FILE* in = nullptr;
+  long total_bytes = 0;  ///< 0 when unknown (a pipe)
   void operator()(std::size_t done) const {
     double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     double rate = s > 0 ? static_cast<double>(done) / s : 0.0;
-    std::fprintf(stderr, "\r%12zu households  %10.0f/s  %7.1f s ", done, rate, s);
+    long pos = in ? std::ftell(in) : -1;
+    if (total_bytes > 0 && pos > 0) {
+      double eta = s * (static_cast<double>(total_bytes) / static_cast<double>(pos) - 1.0);
+      std::fprintf(stderr, "\r%12zu households  %10.0f/s  %5.1f %%  ETA %6.1f s ", done, rate,
+                   100.0 * static_cast<double>(pos) / static_cast<double>(total_bytes), eta < 0 ? 0.0 : eta);
+    } else {
+      std::fprintf(stderr, "\r%12zu households  %10.0f/s  %7.1f s ", done, rate, s);
+    }
     std::fflush(stderr);
   }
 };
@@ -82,6 +90,11 @@ int evaluate(const std::vector<std::string>& args) {
   Summary sum;
   if (summary) so.summary = &sum;
   Progress progress;
+  progress.in = in;
+  if (in != stdin && std::fseek(in, 0, SEEK_END) == 0) {
+    progress.total_bytes = std::ftell(in);
+    std::rewind(in);
+  }
   if (isatty(STDERR_FILENO)) so.batch.progress = progress;
   StreamResult r = evaluate_stream(*engine, in, out, so);
   if (so.batch.progress) std::fputc('\n', stderr);

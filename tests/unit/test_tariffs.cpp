@@ -152,6 +152,7 @@ TEST_CASE("TSS: consumption bands (upper edges inclusive), collective payment, d
   CHECK(tss("2014-04-01", {{"individual_contract", true}, {"annual_kwh", 800}})["amount"] == "23.00");
   CHECK(tss("2014-04-01", {{"collective_heating", true}})["amount"] == "100.00");
   CHECK(tss("2014-04-01", {{"individual_contract", true}, {"annual_kwh", 800}, {"collective_heating", true}})["amount"] == "123.00");
+  CHECK(tss("2014-04-01", {{"individual_contract", true}, {"annual_kwh", 800}, {"annual_bill", "19.99"}})["amount"] == "19.99");
   CHECK(tss("2014-04-01", json::object())["amount"].is_null());
   CHECK(tss("2014-04-01", json::object())["status"] == "eligible");
   CHECK(tss("2018-01-01", {{"individual_contract", true}, {"annual_kwh", 800}})["status"] == "not_in_force");

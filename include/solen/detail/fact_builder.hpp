@@ -68,6 +68,7 @@ inline void build_facts(const Household& h, Date d, const CompiledPack& pack, Fa
   else set_unknown(f, Fact::subscribed_kva, Input::subscribed_kva);
   set_opt_bool(f, Fact::smart_meter, h.electricity.smart_meter, Input::smart_meter);
   set_opt_money(f, Fact::electricity_bill, h.electricity.annual_bill, Input::electricity_bill);
+  set_opt_money(f, Fact::gas_bill, h.gas.annual_bill, Input::gas_bill);
   if (h.gas.annual_kwh) set_int(f, Fact::gas_annual_kwh, *h.gas.annual_kwh);
   else set_unknown(f, Fact::gas_annual_kwh, Input::gas_annual_kwh);
   set_opt_bool(f, Fact::gas_individual_contract, h.gas.individual_contract, Input::gas_individual_contract);
