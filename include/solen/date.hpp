@@ -76,7 +76,8 @@ inline std::optional<Date> Date::parse(std::string_view s) {
 }
 
 inline Date Date::plus_months_clamped(int months, int anchor_day) const {
-  int total = year() * 12 + (month() - 1) + months;
+  const auto ymd = d_.year_month_day();
+  int total = ymd.year * 12 + (ymd.month - 1) + months;
   int y = total / 12, m = total % 12 + 1;
   int eom = boost::gregorian::gregorian_calendar::end_of_month_day(
       static_cast<unsigned short>(y), static_cast<unsigned short>(m));
@@ -92,8 +93,9 @@ inline int Date::months_since(const Date& e) const {
 }
 
 inline int Date::years_since(const Date& b) const {
-  int y = year() - b.year();
-  if (month() < b.month() || (month() == b.month() && day() < b.day())) --y;
+  const auto t = d_.year_month_day(), o = b.d_.year_month_day();
+  int y = t.year - o.year;
+  if (t.month < o.month || (t.month == o.month && t.day < o.day)) --y;
   return y;
 }
 

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "solen/date.hpp"
@@ -121,6 +122,8 @@ struct Decision {
   ExistingPlanAnswer existing_plan;
   Orientation orientation;
   std::vector<Warning> warnings;
+  /// Warnings whose text belongs to the rule pack (code, message): no copy per household.
+  std::vector<std::pair<std::string_view, std::string_view>> pack_warnings;
   DecisionError error;
 
   void clear();

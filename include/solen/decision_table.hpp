@@ -65,6 +65,14 @@ inline bool atom_matches(const Atom& a, FactType t, const Value& v) {
 inline Tri eval_cell(const Cell& c, const Atom* atoms, const FactFrame& f, MissingSet& miss) {
   if (c.any) return Tri::yes;
   const Value& v = f[c.fact];
+  if (v.known) {
+    switch (c.kind) {
+      case CellKind::int_range: return (v.i >= c.lo && v.i <= c.hi) ? Tri::yes : Tri::no;
+      case CellKind::bits: return ((c.mask >> v.i) & 1u) ? Tri::yes : Tri::no;
+      case CellKind::set_any: return (static_cast<std::uint64_t>(v.i) & c.mask) ? Tri::yes : Tri::no;
+      case CellKind::general: break;
+    }
+  }
   const FactType t = info(c.fact).type;
   const Atom* a = atoms + c.first;
   const Atom* end = a + c.count;

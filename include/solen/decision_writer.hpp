@@ -361,8 +361,16 @@ inline void write_decision(const Decision& d, const CompiledPack& p, std::string
   json_missing(out, o.missing);
   json_reasons(out, o.reasons, reasons);
   lit(out, "},\"warnings\":[");
-  for (std::size_t i = 0; i < d.warnings.size(); ++i) {
+  for (std::size_t i = 0; i < d.pack_warnings.size(); ++i) {
     if (i) out.push_back(',');
+    lit(out, "{\"code\":");
+    json_string(out, d.pack_warnings[i].first);
+    lit(out, ",\"path\":\"\",\"message\":");
+    json_string(out, d.pack_warnings[i].second);
+    out.push_back('}');
+  }
+  for (std::size_t i = 0; i < d.warnings.size(); ++i) {
+    if (i || !d.pack_warnings.empty()) out.push_back(',');
     lit(out, "{\"code\":");
     json_string(out, d.warnings[i].code);
     lit(out, ",\"path\":");

@@ -140,8 +140,9 @@ inline std::string explain(const Decision& d, const CompiledPack& p) {
     prose_reasons(s, m.reasons, "      ");
   }
   prose_missing(s, o.missing);
-  if (!d.warnings.empty()) {
+  if (!d.warnings.empty() || !d.pack_warnings.empty()) {
     s += "\nAvertissements\n";
+    for (const auto& w : d.pack_warnings) s += "  - " + std::string(w.second) + "\n";
     for (const Warning& w : d.warnings) s += "  - " + w.message + "\n";
   }
   return s;

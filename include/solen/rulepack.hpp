@@ -27,10 +27,17 @@ struct Atom {
   Code code;
 };
 
+/// How a cell is tested on a known value: most cells compile to one integer range or one bit
+/// mask, tested without looking at their atoms.
+enum class CellKind : std::uint8_t { general, int_range, bits, set_any };
+
 struct Cell {
   Fact fact = Fact::date;
   bool any = true;      ///< "-": matches everything, known or not
   bool negate = false;
+  CellKind kind = CellKind::general;
+  std::int64_t lo = 0, hi = 0;  ///< int_range: lo <= value <= hi
+  std::uint64_t mask = 0;       ///< bits: bit `value` set; set_any: value & mask != 0
   bool unknown_fails = false;  ///< column declared "unknown": "no_match": an unknown fact fails
   std::uint32_t first = 0, count = 0;  ///< atoms [first, first+count) of the version
 };
@@ -81,6 +88,9 @@ struct Table {
   std::vector<bool> input_unknown_fails;  ///< per input column (DMN null semantics)
   std::vector<OutputColumn> outputs;
   std::vector<TableVersion> versions;
+  /// Output columns the engine reads for the table's role, resolved when the pack is bound
+  /// (so evaluation never looks a column up by name): e.g. {amount, reduction_rate}.
+  int role_col[2] = {-1, -1};
   const TableVersion* at(Date d) const {
     for (const TableVersion& v : versions)
       if (v.covers(d)) return &v;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <functional>
+#include <limits>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -85,6 +86,38 @@ inline int enum_index(const FactInfo& fi, std::string_view name) {
   for (int i = 0; i < fi.value_count; ++i)
     if (fi.values[i] == name) return i;
   return -1;
+}
+
+/// Compiles the cell's atoms into a fast form when one exists (see CellKind).
+inline void specialise(Cell& c, const std::vector<Atom>& atoms) {
+  c.kind = CellKind::general;
+  if (c.any || c.negate || c.count != 1) return;
+  const Atom& a = atoms[c.first];
+  const FactType t = info(c.fact).type;
+  constexpr std::int64_t lo_inf = std::numeric_limits<std::int64_t>::min();
+  constexpr std::int64_t hi_inf = std::numeric_limits<std::int64_t>::max();
+  if (a.op == AtomOp::in_bits && t == FactType::set) {
+    c.kind = CellKind::set_any;
+    c.mask = static_cast<std::uint64_t>(a.bits);
+    return;
+  }
+  if (a.op == AtomOp::in_bits && t == FactType::enumeration) {
+    c.kind = CellKind::bits;
+    c.mask = static_cast<std::uint64_t>(a.bits);
+    return;
+  }
+  if (t != FactType::integer && t != FactType::date && t != FactType::boolean) return;
+  const std::int64_t x = a.a.num, y = a.b.num;  // integral: den == 1
+  switch (a.op) {
+    case AtomOp::eq: c.lo = x, c.hi = x; break;
+    case AtomOp::lt: c.lo = lo_inf, c.hi = x - 1; break;
+    case AtomOp::le: c.lo = lo_inf, c.hi = x; break;
+    case AtomOp::gt: c.lo = x + 1, c.hi = hi_inf; break;
+    case AtomOp::ge: c.lo = x, c.hi = hi_inf; break;
+    case AtomOp::interval: c.lo = a.lo_open ? x + 1 : x, c.hi = a.hi_open ? y - 1 : y; break;
+    default: return;
+  }
+  c.kind = CellKind::int_range;
 }
 
 /// Parses `text` for fact `fact`, appending atoms to `atoms` and filling `cell`.
@@ -184,6 +217,7 @@ inline bool parse_cell_text(std::string_view text, Fact fact, const ParamLookup&
   }
   if (bitset.bits != 0) atoms.push_back(bitset);
   cell.count = static_cast<std::uint32_t>(atoms.size()) - cell.first;
+  specialise(cell, atoms);
   return true;
 }
 

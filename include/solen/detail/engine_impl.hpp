@@ -18,23 +18,50 @@
 namespace solen {
 inline namespace v1 {
 
+namespace detail {
+inline void reset(TariffAnswer& t) {
+  t.status = TariffStatus::not_in_force;
+  t.amount.reset();
+  t.reduction_rate.reset();
+  t.uc.reset();
+  t.income_ratio.reset();
+  t.missing = MissingSet{};
+  t.reasons.clear();
+}
+}  // namespace detail
+
+/// Resets every answer but keeps the capacity of every list, so a reused Decision allocates
+/// nothing once warm.
 inline void Decision::clear() {
   id.clear();
   id_known = true;
   status = DecisionStatus::ok;
-  cheque_energie = TariffAnswer{};
-  tpn = TariffAnswer{};
-  tss = TariffAnswer{};
+  detail::reset(cheque_energie);
+  detail::reset(tpn);
+  detail::reset(tss);
   exceptional.clear();
+  std::vector<std::string_view> rebates = std::move(protections.rebates);
+  std::vector<Reason> protection_reasons = std::move(protections.reasons);
   protections = Protections{};
+  rebates.clear();
+  protection_reasons.clear();
+  protections.rebates = std::move(rebates);
+  protections.reasons = std::move(protection_reasons);
+  std::vector<Reason> schedule_reasons = std::move(schedule.reasons);
   schedule = ScheduleAnswer{};
+  schedule_reasons.clear();
+  schedule.reasons = std::move(schedule_reasons);
+  std::vector<Reason> plan_reasons = std::move(existing_plan.reasons);
   existing_plan = ExistingPlanAnswer{};
+  plan_reasons.clear();
+  existing_plan.reasons = std::move(plan_reasons);
   orientation.measures.clear();
   orientation.reasons.clear();
   orientation.missing = MissingSet{};
   orientation.route = Route::letter;
   orientation.urgency = Urgency::normal;
   warnings.clear();
+  pack_warnings.clear();
   error = Issue{};
 }
 
@@ -93,7 +120,7 @@ inline void Engine::evaluate_into(const Household& h, Date as_of, Decision& d,
   thread_local FactFrame frame;
   thread_local std::vector<const Rule*> rows;
   detail::build_facts(h, as_of, p, frame);
-  detail::StageContext c{p, as_of, frame, o.reasons, d.warnings, rows};
+  detail::StageContext c{p, as_of, frame, o.reasons, d.pack_warnings, rows};
   detail::evaluate_rights(h, c, d);
   detail::evaluate_protections(h, c, d);
   detail::evaluate_debt(h, c, d);

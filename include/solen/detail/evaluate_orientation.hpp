@@ -14,19 +14,19 @@ inline void evaluate_orientation(StageContext& c, Decision& d) {
   TableResult route = evaluate_table(*p.route, c.date, c.frame);
   o.missing.add(route.missing);
   if (route.kind == TableResult::hit) {
-    o.route = static_cast<Route>(route.rule->outputs[static_cast<std::size_t>(p.route->output_index("route"))].i);
+    o.route = static_cast<Route>(route.rule->outputs[static_cast<std::size_t>(p.route->role_col[0])].i);
     if (c.reasons) cite(o.reasons, *p.route, *route.rule, c.frame);
   }
   TableResult urgency = evaluate_table(*p.urgency, c.date, c.frame);
   o.missing.add(urgency.missing);
   if (urgency.kind == TableResult::hit) {
-    o.urgency = static_cast<Urgency>(urgency.rule->outputs[static_cast<std::size_t>(p.urgency->output_index("urgency"))].i);
+    o.urgency = static_cast<Urgency>(urgency.rule->outputs[static_cast<std::size_t>(p.urgency->role_col[0])].i);
     if (c.reasons) cite(o.reasons, *p.urgency, *urgency.rule, c.frame);
   }
   TableResult m = collect_table(*p.measures, c.date, c.frame, c.rows);
   o.missing.add(m.missing);
-  const std::size_t code_col = static_cast<std::size_t>(p.measures->output_index("measure"));
-  const std::size_t where_col = static_cast<std::size_t>(p.measures->output_index("where"));
+  const std::size_t code_col = static_cast<std::size_t>(p.measures->role_col[0]);
+  const std::size_t where_col = static_cast<std::size_t>(p.measures->role_col[1]);
   for (const Rule* row : c.rows) {
     MeasureCode code = static_cast<MeasureCode>(row->outputs[code_col].i);
     Measure* existing = nullptr;

@@ -22,11 +22,12 @@ inline void cite(std::vector<Reason>& out, const Table& t, const Rule& r, const 
   out.push_back(std::move(reason));
 }
 
-inline void cite_version_warning(const TableResult& r, std::vector<Warning>& warnings) {
+inline void cite_version_warning(const TableResult& r,
+                                 std::vector<std::pair<std::string_view, std::string_view>>& notes) {
   if (r.version && !r.version->warning_code.empty()) {
-    for (const Warning& w : warnings)
-      if (w.code == r.version->warning_code) return;
-    warnings.push_back({r.version->warning_code, "", r.version->warning_message});
+    for (const auto& n : notes)
+      if (n.first == r.version->warning_code) return;
+    notes.emplace_back(r.version->warning_code, r.version->warning_message);
   }
 }
 
@@ -35,7 +36,7 @@ struct StageContext {
   Date date;
   FactFrame& frame;
   bool reasons;
-  std::vector<Warning>& warnings;
+  std::vector<std::pair<std::string_view, std::string_view>>& warnings;
   std::vector<const Rule*>& rows;  ///< scratch for collect tables
 };
 
@@ -49,7 +50,7 @@ inline void evaluate_scheme(const Scheme& s, StageContext& c, TariffAnswer& a) {
     a.missing.add(in.missing);
     return;
   }
-  if (in.kind != TableResult::hit || in.rule->outputs[static_cast<std::size_t>(s.in_force->output_index("in_force"))].i == 0) {
+  if (in.kind != TableResult::hit || in.rule->outputs[static_cast<std::size_t>(s.in_force->role_col[0])].i == 0) {
     a.status = TariffStatus::not_in_force;
     a.amount = Money();
     return;
@@ -64,7 +65,7 @@ inline void evaluate_scheme(const Scheme& s, StageContext& c, TariffAnswer& a) {
       return;
     }
     if (e.kind == TableResult::hit && c.reasons) cite(a.reasons, *s.eligibility, *e.rule, c.frame);
-    if (e.kind != TableResult::hit || e.rule->outputs[static_cast<std::size_t>(s.eligibility->output_index("eligible"))].i == 0) {
+    if (e.kind != TableResult::hit || e.rule->outputs[static_cast<std::size_t>(s.eligibility->role_col[0])].i == 0) {
       a.status = TariffStatus::not_eligible;
       a.amount = Money();
       return;
@@ -75,8 +76,8 @@ inline void evaluate_scheme(const Scheme& s, StageContext& c, TariffAnswer& a) {
     a.status = TariffStatus::eligible;
     return;
   }
-  const int amount_col = s.amount->output_index("amount");
-  const int rate_col = s.amount->output_index("reduction_rate");
+  const int amount_col = s.amount->role_col[0];
+  const int rate_col = s.amount->role_col[1];
   TableResult r;
   std::int64_t cents = 0;
   bool any_amount = false;
@@ -162,7 +163,7 @@ inline void evaluate_rights(const Household& h, StageContext& c, Decision& d) {
   for (const Scheme& s : p.exceptional) {
     TableResult in = evaluate_table(*s.in_force, c.date, c.frame);
     if (in.kind == TableResult::hit &&
-        in.rule->outputs[static_cast<std::size_t>(s.in_force->output_index("in_force"))].i == 0)
+        in.rule->outputs[static_cast<std::size_t>(s.in_force->role_col[0])].i == 0)
       continue;
     if (in.kind == TableResult::none || in.kind == TableResult::not_in_force) continue;
     d.exceptional.emplace_back();
@@ -181,11 +182,11 @@ inline void evaluate_rights(const Household& h, StageContext& c, Decision& d) {
 inline void evaluate_protections(const Household& h, StageContext& c, Decision& d) {
   const CompiledPack& p = c.pack;
   Protections& pr = d.protections;
-  auto single = [&](const Table* t, const char* col, auto&& store, Fact fact_out) {
+  auto single = [&](const Table* t, auto&& store, Fact fact_out) {
     TableResult r = evaluate_table(*t, c.date, c.frame);
     cite_version_warning(r, c.warnings);
     if (r.kind == TableResult::hit) {
-      const OutputValue& o = r.rule->outputs[static_cast<std::size_t>(t->output_index(col))];
+      const OutputValue& o = r.rule->outputs[static_cast<std::size_t>(t->role_col[0])];
       if (!o.is_null) store(o.i);
       if (fact_out != Fact::count) {
         if (o.is_null) c.frame[fact_out].known = false;
@@ -200,15 +201,15 @@ inline void evaluate_protections(const Household& h, StageContext& c, Decision& 
       }
     }
   };
-  single(p.truce, "winter_truce", [&](std::int64_t v) { pr.winter_truce = v != 0; }, Fact::winter_truce);
-  single(p.cut, "cut_allowed", [&](std::int64_t v) { pr.cut_allowed = v != 0; }, Fact::cut_allowed);
-  single(p.power_reduction, "power_reduction_allowed", [&](std::int64_t v) { pr.power_reduction_allowed = v != 0; }, Fact::count);
-  single(p.notice, "notice_days", [&](std::int64_t v) { pr.notice_days = static_cast<int>(v); }, Fact::count);
-  single(p.reduced_power, "min_kva", [&](std::int64_t v) { pr.reduced_power_min_kva = static_cast<int>(v); }, Fact::count);
-  single(p.cut_delay, "days_at_1kva", [&](std::int64_t v) { pr.days_at_1kva_before_cut = static_cast<int>(v); }, Fact::count);
+  single(p.truce, [&](std::int64_t v) { pr.winter_truce = v != 0; }, Fact::winter_truce);
+  single(p.cut, [&](std::int64_t v) { pr.cut_allowed = v != 0; }, Fact::cut_allowed);
+  single(p.power_reduction, [&](std::int64_t v) { pr.power_reduction_allowed = v != 0; }, Fact::count);
+  single(p.notice, [&](std::int64_t v) { pr.notice_days = static_cast<int>(v); }, Fact::count);
+  single(p.reduced_power, [&](std::int64_t v) { pr.reduced_power_min_kva = static_cast<int>(v); }, Fact::count);
+  single(p.cut_delay, [&](std::int64_t v) { pr.days_at_1kva_before_cut = static_cast<int>(v); }, Fact::count);
   TableResult rb = collect_table(*p.rebates, c.date, c.frame, c.rows);
   pr.missing.add(rb.missing);
-  const int rebate_col = p.rebates->output_index("rebate");
+  const int rebate_col = p.rebates->role_col[0];
   for (const Rule* row : c.rows) {
     std::string_view code = row->outputs[static_cast<std::size_t>(rebate_col)].text;
     if (std::find(pr.rebates.begin(), pr.rebates.end(), code) == pr.rebates.end()) pr.rebates.push_back(code);
@@ -222,14 +223,14 @@ inline void evaluate_protections(const Household& h, StageContext& c, Decision& 
           saved_truce = c.frame[Fact::winter_truce];
     set_date_facts(c.frame, notice);
     TableResult t = evaluate_table(*p.truce, notice, c.frame);
-    if (t.kind == TableResult::hit) set_int(c.frame, Fact::winter_truce, t.rule->outputs[static_cast<std::size_t>(p.truce->output_index("winter_truce"))].i);
+    if (t.kind == TableResult::hit) set_int(c.frame, Fact::winter_truce, t.rule->outputs[static_cast<std::size_t>(p.truce->role_col[0])].i);
     else c.frame[Fact::winter_truce].known = false;
     TableResult k = evaluate_table(*p.cut, notice, c.frame);
     c.frame[Fact::date] = saved_date;
     c.frame[Fact::month_day] = saved_md;
     c.frame[Fact::winter_truce] = saved_truce;
     if (k.kind == TableResult::hit)
-      set_int(c.frame, Fact::cut_allowed_at_notice, k.rule->outputs[static_cast<std::size_t>(p.cut->output_index("cut_allowed"))].i);
+      set_int(c.frame, Fact::cut_allowed_at_notice, k.rule->outputs[static_cast<std::size_t>(p.cut->role_col[0])].i);
     else {
       c.frame[Fact::cut_allowed_at_notice].known = false;
       c.frame[Fact::cut_allowed_at_notice].missing = k.missing;

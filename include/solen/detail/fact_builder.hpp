@@ -44,7 +44,8 @@ inline void set_opt_money(FactFrame& f, Fact k, const std::optional<Money>& o, I
 /// Date-dependent calendar facts (re-set when a table is evaluated at another date).
 inline void set_date_facts(FactFrame& f, Date d) {
   set_int(f, Fact::date, d.day_number());
-  set_int(f, Fact::month_day, d.month() * 100 + d.day());
+  const auto ymd = d.boost_date().year_month_day();
+  set_int(f, Fact::month_day, ymd.month * 100 + ymd.day);
 }
 
 inline Number add(Number a, Number b) {

@@ -155,11 +155,13 @@ inline const Table* bind(const std::map<std::string, const Table*>& tables, cons
   if (collect != (t->hit == HitPolicy::collect))
     ctx.fail("wrong_hit_policy", t->path + "/hit_policy",
              std::string("role '") + role + (collect ? "' needs hit policy collect" : "' needs a single-hit policy"));
+  int slot = 0;
   for (auto [name, type] : outputs) {
     int k = t->output_index(name);
     if (k < 0 || t->outputs[static_cast<std::size_t>(k)].type != type)
       ctx.fail("missing_output", t->path + "/outputs",
                std::string("role '") + role + "' needs output '" + name + "' of the right type");
+    if (slot < 2) const_cast<Table*>(t)->role_col[slot++] = k;  // the loader still owns the tables
   }
   return t;
 }
@@ -214,8 +216,16 @@ inline void compile_scheme(const std::map<std::string, const Table*>& tables, co
     if (!f || info(*f).type != FactType::number) ctx.fail("unknown_fact", path + "/cap", "cap names a number fact");
     else s.cap = *f;
   }
-  if (s.amount && s.amount->output_index("amount") < 0 && s.amount->output_index("reduction_rate") < 0)
-    ctx.fail("missing_output", s.amount->path + "/outputs", "an amount table needs output 'amount' or 'reduction_rate'");
+  if (s.amount) {
+    auto* t = const_cast<Table*>(s.amount);
+    t->role_col[0] = t->output_index("amount");
+    t->role_col[1] = t->output_index("reduction_rate");
+    if ((t->role_col[0] >= 0 && t->outputs[static_cast<std::size_t>(t->role_col[0])].type != OutputType::money) ||
+        (t->role_col[1] >= 0 && t->outputs[static_cast<std::size_t>(t->role_col[1])].type != OutputType::number) ||
+        (t->role_col[0] < 0 && t->role_col[1] < 0))
+      ctx.fail("missing_output", s.amount->path + "/outputs",
+               "an amount table needs output 'amount' (money) and/or 'reduction_rate' (number)");
+  }
   check_scheme_dates(s, path, ctx);
 }
 
