@@ -88,9 +88,9 @@ inline Schedule make_schedule(Money principal, Date signed_on, const SchedulePol
 inline PlanAssessment assess_plan(const RepaymentPlan& plan, Date as_of,
                                   const SchedulePolicy& policy, int lapse_after, int grace_days) {
   PlanAssessment a;
-  SchedulePolicy signed_policy = policy;
+  SchedulePolicy signed_policy;  // the plan as signed: no minimum, it is not shortened again
   signed_policy.months = plan.months;
-  signed_policy.min_instalment.reset();  // the plan as signed is not shortened again
+  signed_policy.whole_euros = policy.whole_euros;
   a.expected = make_schedule(plan.principal, plan.signed_on, signed_policy);
   std::int64_t paid = 0;
   for (const Payment& pay : plan.payments)
