@@ -24,18 +24,42 @@ inline constexpr int rulepack_format_current = 1;
 
 namespace detail {
 
-/// nlohmann keeps the last of duplicate keys silently; a rule pack must not have any.
+/// nlohmann keeps the last of duplicate keys silently; a rule pack must not have any. The
+/// callback tracks the JSON pointer of the current position to report where.
 inline json parse_pack_json(std::string_view text, std::vector<Issue>& issues) {
-  std::vector<std::set<std::string>> seen;
-  std::vector<std::string> where;
-  auto cb = [&](int depth, json::parse_event_t ev, json& parsed) {
-    (void)depth;
-    if (ev == json::parse_event_t::object_start) seen.emplace_back();
-    else if (ev == json::parse_event_t::object_end && !seen.empty()) seen.pop_back();
-    else if (ev == json::parse_event_t::key && !seen.empty()) {
-      const std::string& k = parsed.get_ref<const std::string&>();
-      if (!seen.back().insert(k).second)
-        issues.push_back({"duplicate_key", "", "key '" + k + "' appears twice in one object"});
+  struct Frame {
+    bool array;
+    std::size_t index;
+    std::string key;
+    std::set<std::string> seen;
+  };
+  std::vector<Frame> stack;
+  auto pointer = [&](const std::string& last) {
+    std::string p;
+    for (std::size_t i = 0; i + 1 < stack.size(); ++i)
+      p += "/" + (stack[i].array ? std::to_string(stack[i].index) : pointer_escape(stack[i].key));
+    return p + "/" + pointer_escape(last);
+  };
+  auto element_done = [&] {
+    if (!stack.empty() && stack.back().array) ++stack.back().index;
+  };
+  auto cb = [&](int, json::parse_event_t ev, json& parsed) {
+    switch (ev) {
+      case json::parse_event_t::object_start: stack.push_back({false, 0, {}, {}}); break;
+      case json::parse_event_t::array_start: stack.push_back({true, 0, {}, {}}); break;
+      case json::parse_event_t::key: {
+        const std::string& k = parsed.get_ref<const std::string&>();
+        stack.back().key = k;
+        if (!stack.back().seen.insert(k).second)
+          issues.push_back({"duplicate_key", pointer(k), "key '" + k + "' appears twice in one object"});
+        break;
+      }
+      case json::parse_event_t::object_end:
+      case json::parse_event_t::array_end:
+        stack.pop_back();
+        element_done();
+        break;
+      case json::parse_event_t::value: element_done(); break;
     }
     return true;
   };
@@ -75,7 +99,10 @@ inline std::shared_ptr<CompiledPack> compile_pack(std::string_view text, std::ve
     issues.push_back({"missing_field", "/format", "the pack needs an integer 'format'"});
     return nullptr;
   }
-  int format = j["format"].get<int>();
+  // Read wide: a huge "format" must be refused, not wrapped into a supported one.
+  const bool huge = j["format"].is_number_unsigned() ? j["format"].get<std::uint64_t>() > 1000u
+                                                     : j["format"].get<std::int64_t>() > 1000;
+  int format = huge ? -1 : static_cast<int>(j["format"].get<std::int64_t>());
   if (format < rulepack_format_min || format > rulepack_format_current) {
     issues.push_back({"unsupported_format", "/format",
                       "format " + std::to_string(format) + " is not supported (this engine reads " +
@@ -115,13 +142,29 @@ inline std::shared_ptr<CompiledPack> compile_pack(std::string_view text, std::ve
     issues.push_back({"missing_field", "/tables", "the pack needs a 'tables' object"});
     return nullptr;
   }
+  // A section of the wrong shape is a problem of the pack, never an exception of the loader.
+  auto guarded = [&](const std::string& path, auto&& body) {
+    try {
+      body();
+    } catch (const json::exception&) {
+      issues.push_back({"wrong_type", path, "this part of the pack does not have the expected shape (see docs/rulepack-format.md)"});
+    }
+  };
   for (auto it = j["tables"].begin(); it != j["tables"].end(); ++it) {
+    std::string path = "/tables/" + pointer_escape(it.key());
     pack->tables.emplace_back();
-    compile_table(it.key(), *it, "/tables/" + pointer_escape(it.key()), pack->tables.back(), ctx);
+    if (!it->is_object()) {
+      issues.push_back({"wrong_type", path, "a table is an object"});
+      continue;
+    }
+    guarded(path, [&] { compile_table(it.key(), *it, path, pack->tables.back(), ctx); });
     by_name[it.key()] = &pack->tables.back();
   }
-  compile_parameters(j, *pack, ctx);
-  compile_roles(j, by_name, *pack, ctx);
+  guarded("/parameters", [&] { compile_parameters(j, *pack, ctx); });
+  for (const char* section : {"schemes", "protections", "orientation", "labels"})
+    if (j.contains(section) && !j[section].is_object())
+      issues.push_back({"wrong_type", std::string("/") + section, std::string("'") + section + "' is an object"});
+  guarded("/schemes", [&] { compile_roles(j, by_name, *pack, ctx); });
   if (!issues.empty()) return nullptr;
   pack->info = PackInfo{pack->id, pack->version, pack->sha256, pack->title, pack->format};
   return pack;

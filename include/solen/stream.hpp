@@ -50,6 +50,7 @@ inline StreamResult evaluate_stream(const Engine& engine, std::FILE* in, std::FI
   std::vector<char> buf;
   std::string carry;        // the incomplete last line of the previous block
   bool skipping = false;    // inside a line already known to be too long
+  bool skipped_text = false;  // ... which has non-blank content (a blank one yields nothing)
   std::vector<detail::LineRef> lines;
   std::vector<std::string> outs(threads);
   std::vector<Summary> sums(threads);
@@ -65,41 +66,45 @@ inline StreamResult evaluate_stream(const Engine& engine, std::FILE* in, std::FI
     std::string_view block(buf.data(), n);
     std::string joined;  // carry + first line of this block
     std::size_t pos = 0;
+    // A complete line (without its '\n'): too long and not blank -> an error marker.
     auto push = [&](std::string_view line) {
       if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-      if (!detail::blank(line)) lines.push_back({line, false});
+      if (detail::blank(line)) return;
+      if (line.size() > limit) lines.push_back({{}, true});
+      else lines.push_back({line, false});
+    };
+    auto end_skip = [&](std::string_view tail) {
+      if (skipped_text || !detail::blank(tail)) lines.push_back({{}, true});
+      skipping = skipped_text = false;
     };
     while (pos < block.size()) {
       std::size_t nl = block.find('\n', pos);
       if (nl == std::string_view::npos) break;
       std::string_view part = block.substr(pos, nl - pos);
       if (skipping) {
-        lines.push_back({{}, true});
-        skipping = false;
+        end_skip(part);
       } else if (!carry.empty()) {
         joined = std::move(carry);
         carry.clear();
         joined.append(part);
-        if (joined.size() > limit) lines.push_back({{}, true});
-        else push(joined);
-      } else if (part.size() > limit) {
-        lines.push_back({{}, true});
+        push(joined);
       } else {
         push(part);
       }
       pos = nl + 1;
     }
     std::string_view rest = block.substr(std::min(pos, block.size()));
-    if (!skipping) {
-      if (carry.size() + rest.size() > limit) {
-        carry.clear();
-        skipping = true;
-      } else {
-        carry.append(rest);
-      }
+    if (skipping) {
+      skipped_text = skipped_text || !detail::blank(rest);
+    } else if (carry.size() + rest.size() > limit + 1) {  // +1: a '\r' before the '\n'
+      skipping = true;
+      skipped_text = !detail::blank(carry) || !detail::blank(rest);
+      carry.clear();
+    } else {
+      carry.append(rest);
     }
     if (eof) {
-      if (skipping) lines.push_back({{}, true});
+      if (skipping) end_skip({});
       else if (!carry.empty()) push(carry);
     }
     unsigned parts = lines.size() < 256 ? 1 : threads;

@@ -212,6 +212,8 @@ final class Engine
     private static function encode(array|object $household): string|array
     {
         try {
+            // A household is an object: PHP's empty array would otherwise encode as a list.
+            if ($household === []) return '{}';
             return json_encode($household, self::ENCODE);
         } catch (\JsonException $e) {
             $utf8 = $e->getCode() === JSON_ERROR_UTF8 || $e->getCode() === JSON_ERROR_UTF16;

@@ -263,7 +263,8 @@ inline void compile_roles(const json& j, const std::map<std::string, const Table
   compile_scheme(tables, schemes.value("tpn", json::object()), "tpn", "/schemes/tpn", pack.tpn, ctx);
   compile_scheme(tables, schemes.value("tss", json::object()), "tss", "/schemes/tss", pack.tss, ctx);
   const json ex = schemes.value("exceptional", json::array());
-  for (std::size_t i = 0; i < ex.size(); ++i) {
+  if (!ex.is_array()) ctx.fail("wrong_type", "/schemes/exceptional", "exceptional is an array of schemes");
+  else for (std::size_t i = 0; i < ex.size(); ++i) {
     Scheme s;
     compile_scheme(tables, ex[i], json_text(ex[i], "scheme"), "/schemes/exceptional/" + std::to_string(i), s, ctx);
     pack.exceptional.push_back(std::move(s));

@@ -161,7 +161,8 @@ inline void compile_rules(const json& rules, const std::string& path, Table& t, 
     if (rule.label.empty()) ctx.fail("missing_field", rp + "/label", "every rule needs a French label");
     if (r.contains("priority")) rule.priority = r["priority"].is_number_integer() ? r["priority"].get<std::int64_t>() : 0;
     json when = r.value("when", json::array());
-    if (when.is_object()) {  // {"fact.name": cell, ...}; absent inputs are "-"
+    const bool named = when.is_object();
+    if (named) {  // {"fact.name": cell, ...}; absent inputs are "-"
       json cells = json::array();
       for (Fact in : t.inputs) {
         std::string n(info(in).name);
@@ -184,7 +185,7 @@ inline void compile_rules(const json& rules, const std::string& path, Table& t, 
       Cell cell;
       std::string err;
       if (!parse_cell(when[c], t.inputs[c], params, v.atoms, cell, err))
-        ctx.fail("type_mismatch", rp + "/when/" + std::to_string(c), err);
+        ctx.fail("type_mismatch", rp + "/when/" + (named ? pointer_escape(std::string(info(t.inputs[c]).name)) : std::to_string(c)), err);
       cell.unknown_fails = t.input_unknown_fails[c];
       rule.cells.push_back(cell);
     }
@@ -224,6 +225,10 @@ inline void compile_table(const std::string& name, const json& j, const std::str
   else if (up == "no_match") t.unknown = UnknownPolicy::no_match;
   else ctx.fail("invalid_value", path + "/unknown", "unknown is to_verify or no_match");
   const json& inputs = j.value("inputs", json::array());
+  if (!inputs.is_array()) {
+    ctx.fail("wrong_type", path + "/inputs", "inputs is an array of fact names");
+    return;
+  }
   for (std::size_t i = 0; i < inputs.size(); ++i) {
     // An input is "fact.name" or {"fact": "fact.name", "unknown": "no_match"}.
     const json& in = inputs[i];
@@ -239,6 +244,10 @@ inline void compile_table(const std::string& name, const json& j, const std::str
     t.input_unknown_fails.push_back(fails);
   }
   const json& outputs = j.value("outputs", json::array());
+  if (!outputs.is_array()) {
+    ctx.fail("wrong_type", path + "/outputs", "outputs is an array of {name, type}");
+    return;
+  }
   for (std::size_t i = 0; i < outputs.size(); ++i) {
     const json& o = outputs[i];
     OutputColumn col;
