@@ -1,0 +1,110 @@
+// Robustness of the streaming path behind `solen evaluate` (evaluate_stream): the corpus and the
+// caseload read in small blocks, so that lines (and over-long lines) straddle block boundaries;
+// same decisions as evaluate_jsonl, identical bytes whatever the thread count.
+// SPDX-License-Identifier: Apache-2.0
+#include <doctest/doctest.h>
+
+#include <cstdio>
+#include <string>
+
+#include "rob_common.hpp"
+#include "solen/stream.hpp"
+
+using namespace solen;
+
+namespace {
+
+const Engine& engine() {
+  static const Engine e = Engine::embedded();
+  return e;
+}
+
+StreamOptions stream_options(unsigned threads, std::size_t chunk) {
+  StreamOptions so;
+  so.batch.eval.as_of = Date::parse("2020-01-15");
+  so.batch.threads = threads;
+  so.chunk_bytes = chunk;
+  return so;
+}
+
+/// Runs evaluate_stream from an in-memory input to a string.
+std::string stream(const std::string& input, const StreamOptions& so, StreamResult* result = nullptr) {
+  std::FILE* in = std::tmpfile();
+  std::FILE* out = std::tmpfile();
+  REQUIRE(in != nullptr);
+  REQUIRE(out != nullptr);
+  REQUIRE(std::fwrite(input.data(), 1, input.size(), in) == input.size());
+  std::rewind(in);
+  StreamResult r = evaluate_stream(engine(), in, out, so);
+  std::fflush(out);
+  std::rewind(out);
+  std::string text;
+  char buf[1 << 16];
+  std::size_t n;
+  while ((n = std::fread(buf, 1, sizeof buf, out)) > 0) text.append(buf, n);
+  std::fclose(in);
+  std::fclose(out);
+  CHECK_FALSE(r.read_error);
+  CHECK_FALSE(r.write_error);
+  if (result) *result = r;
+  return text;
+}
+
+}  // namespace
+
+TEST_CASE("stream: the corpus gives one expected decision per non-blank line, whatever the block size") {
+  const std::string& text = rob::corpus().text;
+  std::string reference;
+  for (std::size_t chunk : {std::size_t{8} << 20, std::size_t{1} << 20, std::size_t{65536}, std::size_t{4093}}) {
+    for (unsigned threads : {1u, 4u}) {
+      CAPTURE(chunk);
+      CAPTURE(threads);
+      StreamResult r;
+      const std::string out = stream(text, stream_options(threads, chunk), &r);
+      for (const std::string& problem : rob::check_output(out)) FAIL_CHECK(problem);
+      CHECK(r.lines == rob::corpus().expected.size());
+      if (reference.empty()) reference = out;
+      const bool same = out == reference;
+      CHECK(same);
+    }
+  }
+}
+
+TEST_CASE("stream: same decisions as evaluate_jsonl, identical bytes with 1 and 4 threads") {
+  const std::string caseload = rob::read_file(rob::fixtures + "/caseload.jsonl");
+  BatchOptions b;
+  b.eval.as_of = Date::parse("2020-01-15");
+  b.threads = 1;
+  std::string batch;
+  engine().evaluate_jsonl(caseload, batch, b);
+  const std::string one = stream(caseload, stream_options(1, std::size_t{8} << 20));
+  const std::string four = stream(caseload, stream_options(4, 100000));
+  const bool same1 = one == batch, same4 = four == batch;
+  CHECK(same1);
+  CHECK(same4);
+}
+
+TEST_CASE("stream: an over-long line costs only its own decision, even without a final newline") {
+  StreamOptions so = stream_options(1, 64);
+  so.batch.eval.limits.max_bytes = 100;
+  const std::string ok = R"({"id":"S","members":[{"role":"declarant"}]})";
+  const std::string longline = R"({"id":"L","members":[{"role":"declarant"}],"x":")" + std::string(300, 'y') + "\"}";
+  for (const std::string& input : {longline + "\n" + ok + "\n", ok + "\n" + longline, longline + "\r\n" + ok,
+                                   ok + "\n\n" + longline + "\n" + longline + "\n" + ok + "\n"}) {
+    CAPTURE(input.size());
+    const std::string out = stream(input, so);
+    std::size_t expected = 0;
+    for (const std::string& l : rob::split_lines(input)) expected += rob::blank(l) ? 0 : 1;
+    const std::vector<std::string> lines = rob::split_lines(out);
+    CHECK(lines.size() == expected);
+    for (const std::string& l : lines) {
+      const rob::json d = rob::json::parse(l);
+      if (d["status"] == "error") {
+        CHECK(d["error"]["code"] == "line_too_long");
+        CHECK(d["id"].is_null());
+      } else {
+        CHECK(d["id"] == "S");
+      }
+    }
+  }
+}
