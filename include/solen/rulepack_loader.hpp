@@ -172,17 +172,29 @@ inline std::shared_ptr<CompiledPack> compile_pack(std::string_view text, std::ve
 
 }  // namespace detail
 
+namespace detail {
+/// compile_pack behind a last safety net: whatever a hostile pack triggers is a listed problem.
+inline std::shared_ptr<CompiledPack> compile_pack_safely(std::string_view text, std::vector<Issue>& issues) {
+  try {
+    return compile_pack(text, issues);
+  } catch (const std::exception& e) {
+    issues.push_back({"invalid_rulepack", "", std::string("the rule pack cannot be compiled: ") + e.what()});
+    return nullptr;
+  }
+}
+}  // namespace detail
+
 /// Every problem of a pack (empty when valid): what `solen check` prints.
 inline std::vector<Issue> check_rulepack(std::string_view text) {
   std::vector<Issue> issues;
-  detail::compile_pack(text, issues);
+  detail::compile_pack_safely(text, issues);
   return issues;
 }
 
 /// Compiles a pack or throws solen::Error (kind rules) whose message lists every problem.
 inline std::shared_ptr<const CompiledPack> load_rulepack(std::string_view text) {
   std::vector<Issue> issues;
-  auto pack = detail::compile_pack(text, issues);
+  auto pack = detail::compile_pack_safely(text, issues);
   if (!pack) {
     std::string msg = "invalid rule pack (" + std::to_string(issues.size()) + " problem" +
                       (issues.size() == 1 ? "" : "s") + "):";

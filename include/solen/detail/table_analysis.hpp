@@ -28,6 +28,7 @@ inline std::vector<Value> column_representatives(const Table& t, const TableVers
   for (const Rule& r : v.rules) constrained = constrained || !r.cells[col].any;
   if (!constrained) {
     reps.push_back(known());
+    if (fi.type == FactType::date) reps.back().i = Date(2000, 1, 1).day_number();  // any real day
     return reps;
   }
   switch (fi.type) {
@@ -105,7 +106,13 @@ inline std::string describe(const Table& t, const FactFrame& f) {
       case FactType::number: s += v.n.to_decimal(); break;
       case FactType::boolean: s += v.i ? "true" : "false"; break;
       case FactType::enumeration: s += std::string(fi.values[v.i]); break;
-      case FactType::date: s += Date(boost::gregorian::date(static_cast<boost::gregorian::date::date_int_type>(v.i))).to_string(); break;
+      case FactType::date: {
+        // Representatives just outside a bound may leave the calendar: say so rather than throw.
+        const std::int64_t lo = Date(1400, 1, 1).day_number(), hi = Date(9999, 12, 31).day_number();
+        if (v.i < lo || v.i > hi) s += "(a day outside the calendar)";
+        else s += Date(boost::gregorian::date(static_cast<boost::gregorian::date::date_int_type>(v.i))).to_string();
+        break;
+      }
       case FactType::set: {
         s += "{";
         for (int b = 0; b < fi.value_count; ++b)
