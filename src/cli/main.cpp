@@ -16,7 +16,7 @@ const char* const usage =
     "  check PACK.json                           validate a rule pack\n"
     "  explain [--as-of D] [--rules PACK.json] HOUSEHOLD.json   the decision in French prose\n"
     "  summary DECISIONS.jsonl                   caseload summary of evaluated decisions\n"
-    "  generate N [--seed S] [-o OUT]            synthetic caseload (JSON Lines)\n"
+    "  generate N [--seed S] [--year YYYY] [--profile national|lille] [-o OUT]   synthetic caseload\n"
     "  --version\n";
 }
 
