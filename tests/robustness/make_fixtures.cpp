@@ -318,6 +318,11 @@ std::vector<PackCase> broken_packs(const std::string& base_text) {
             json& rules = p["tables"]["tpn.in_force"]["rules"];
             rules.erase(rules.size() - 1);  // "before 2005"
           });
+  mutated("gap_unconstrained_date", json::array({issue("table_gap", "/tables/protections.power_reduction/rules")}),
+          [](json& p) {  // only "outside the truce": a gap, in a table whose date column is all "-"
+            json& rules = p["tables"]["protections.power_reduction"]["rules"];
+            rules = json::array({rules[0]});
+          });
   mutated("dates_not_covered", json::array({issue("dates_not_covered", "/tables/cheque_energie.amount/versions/1/from")}),
           [](json& p) { p["tables"]["cheque_energie.amount"]["versions"][1]["from"] = "2019-03-01"; });
   mutated("versions_overlap", json::array({issue("overlapping_versions", "/tables/cheque_energie.amount/versions/1/from")}),
@@ -378,7 +383,7 @@ std::vector<PackCase> broken_packs(const std::string& base_text) {
   mutated("parameters_not_object", json::array({issue("missing_parameter", "/parameters/schedule.cme")}),
           [](json& p) { p["parameters"] = json::array(); });
   mutated("schemes_not_object", json::array({issue_under("/schemes")}), [](json& p) { p["schemes"] = "none"; });
-  mutated("exceptional_not_array", json::array({issue_under("/schemes/exceptional")}), [](json& p) { p["schemes"]["exceptional"] = 1; });
+  mutated("exceptional_not_array", json::array({issue_under("/schemes")}), [](json& p) { p["schemes"]["exceptional"] = 1; });
   // Several problems at once: every one is listed.
   mutated("many_problems",
           json::array({issue("unknown_fact", tpn + "/inputs/0"), issue("duplicate_id", "/tables/tss.in_force/rules/1/id"),

@@ -95,7 +95,7 @@ TEST_CASE("capi: solen_evaluate_ex with a date gives what the batch gives") {
   }
 }
 
-TEST_CASE("capi: solen_evaluate_batch on the whole corpus: OK, one decision per line, in order") {
+TEST_CASE("capi: solen_evaluate_batch on the whole corpus gives OK and one decision per line in order") {
   const std::string& text = rob::corpus().text;
   const std::string one = batch(text, R"({"as_of":"2020-01-15","threads":1})");
   for (const std::string& problem : rob::check_output(one)) FAIL_CHECK(problem);
@@ -111,7 +111,7 @@ TEST_CASE("capi: solen_evaluate_batch on the whole corpus: OK, one decision per 
     CHECK(rob::json::parse(lines[i])["status"] == rob::corpus().expected[i].status);
 }
 
-TEST_CASE("capi: broken packs are refused with every problem, and no engine") {
+TEST_CASE("capi: broken packs are refused with every problem and no engine") {
   for (const rob::PackCase& p : rob::broken_packs()) {
     CAPTURE(p.name);
     const std::string text = p.text();
@@ -141,7 +141,7 @@ TEST_CASE("capi: broken packs are refused with every problem, and no engine") {
   solen_engine_free(e);
 }
 
-TEST_CASE("capi: concurrent solen_evaluate calls on one engine; last errors stay per thread") {
+TEST_CASE("capi: concurrent solen_evaluate calls share one engine and keep their own last error") {
   const std::string caseload = rob::read_file(rob::fixtures + "/caseload.jsonl");
   const std::vector<std::string> want = rob::split_lines(batch(caseload, R"({"as_of":"2020-01-15","threads":1})"));
   const std::vector<std::string> in = rob::split_lines(caseload);

@@ -57,7 +57,7 @@ const std::string& caseload() {
 
 }  // namespace
 
-TEST_CASE("corpus: parse_household reports the expected code and path, never the value") {
+TEST_CASE("corpus: parse_household reports the expected code and path but never the value") {
   Household h;
   ParseOutcome o;
   for (const rob::Expectation& e : rob::corpus().expected) {
@@ -81,7 +81,7 @@ TEST_CASE("corpus: parse_household reports the expected code and path, never the
   }
 }
 
-TEST_CASE("corpus: Engine::evaluate_json, one household at a time") {
+TEST_CASE("corpus: Engine::evaluate_json one household at a time") {
   std::string out;
   for (const rob::Expectation& e : rob::corpus().expected) {
     CAPTURE(rob::describe(e));
@@ -96,7 +96,7 @@ TEST_CASE("corpus: Engine::evaluate_json, one household at a time") {
   }
 }
 
-TEST_CASE("corpus: Engine::evaluate_jsonl keeps one decision per line, in order, at any thread count") {
+TEST_CASE("corpus: Engine::evaluate_jsonl keeps one decision per line in order at any thread count") {
   std::string one, four, eight;
   engine().evaluate_jsonl(rob::corpus().text, one, batch_options(1));
   engine().evaluate_jsonl(rob::corpus().text, four, batch_options(4));
@@ -127,7 +127,7 @@ TEST_CASE("corpus: the batch gives each line the decision it gets alone") {
   }
 }
 
-TEST_CASE("corpus: limits are options; tighter limits turn valid lines into errors of their own") {
+TEST_CASE("corpus: tighter limits turn valid lines into errors of their own") {
   BatchOptions b = batch_options(1);
   b.eval.limits.max_members = 2;
   b.eval.limits.max_list_items = 3;
@@ -212,7 +212,7 @@ TEST_CASE("packs: Engine::from_json refuses a broken pack with solen::Error list
   }
 }
 
-TEST_CASE("packs: an engine is never half-built, and a failed load changes nothing") {
+TEST_CASE("packs: an engine is never half-built and a failed load changes nothing") {
   const std::string household =
       R"({"id":"H","as_of":"2016-03-20","members":[{"role":"declarant","age":40}],"income":{"rfr":"9000","tax_parts":1},"debt":{"amount":"842.37","energy":"electricity","supplier":"EDF"}})";
   std::optional<Engine> e = Engine::from_file(rob::valid_pack_path());

@@ -52,7 +52,7 @@ std::string stream(const std::string& input, const StreamOptions& so, StreamResu
 
 }  // namespace
 
-TEST_CASE("stream: the corpus gives one expected decision per non-blank line, whatever the block size") {
+TEST_CASE("stream: the corpus gives one expected decision per non-blank line whatever the block size") {
   const std::string& text = rob::corpus().text;
   std::string reference;
   for (std::size_t chunk : {std::size_t{8} << 20, std::size_t{1} << 20, std::size_t{65536}, std::size_t{4093}}) {
@@ -70,7 +70,7 @@ TEST_CASE("stream: the corpus gives one expected decision per non-blank line, wh
   }
 }
 
-TEST_CASE("stream: same decisions as evaluate_jsonl, identical bytes with 1 and 4 threads") {
+TEST_CASE("stream: same bytes as evaluate_jsonl with 1 and 4 threads") {
   const std::string caseload = rob::read_file(rob::fixtures + "/caseload.jsonl");
   BatchOptions b;
   b.eval.as_of = Date::parse("2020-01-15");
@@ -84,7 +84,7 @@ TEST_CASE("stream: same decisions as evaluate_jsonl, identical bytes with 1 and 
   CHECK(same4);
 }
 
-TEST_CASE("stream: an over-long line costs only its own decision, even without a final newline") {
+TEST_CASE("stream: an over-long line costs only its own decision even without a final newline") {
   StreamOptions so = stream_options(1, 64);
   so.batch.eval.limits.max_bytes = 100;
   const std::string ok = R"({"id":"S","members":[{"role":"declarant"}]})";
