@@ -116,73 +116,217 @@ inline bool same_outputs(const Rule& a, const Rule& b) {
 
 }  // namespace detail
 
-/// Evaluates a single-hit table (unique, first, priority) at date `d`.
-/// Under UnknownPolicy::to_verify a row that may match ahead of the deciding row makes the
-/// answer undetermined, unless every such row would give the same outputs.
-inline TableResult evaluate_table(const Table& t, Date d, const FactFrame& f) {
+namespace detail {
+
+/// Row-by-row matching, for versions without a usable index: yields every row that may match.
+struct ScannedRows {
+  const TableVersion& v;
+  const FactFrame& f;
+  MissingSet& missing;
+  std::size_t next_row = 0;
+  bool next(const Rule*& row, Tri& m) {
+    while (next_row < v.rules.size()) {
+      row = &v.rules[next_row++];
+      m = eval_rule(*row, v.atoms.data(), f, missing);
+      if (m != Tri::no) return true;
+    }
+    return false;
+  }
+  MissingSet missing_seen() const { return {}; }  // already added row by row
+};
+
+/// The rows of a known value in a column the index cannot look up (codes, out-of-domain values).
+inline RowMask scan_column(const TableVersion& v, const ColumnIndex& c, const FactFrame& f) {
+  RowMask out = 0;
+  MissingSet ignored;
+  for (RowMask b = c.constrained; b; b &= b - 1) {
+    const int row = __builtin_ctzll(b);
+    if (eval_cell(v.rules[row].cells[c.column], v.atoms.data(), f, ignored) == Tri::yes)
+      out |= RowMask{1} << row;
+  }
+  return out;
+}
+
+/// Indexed matching: one lookup per constrained column, then the candidate rows in row order.
+/// The missing inputs are those of the undecided rows actually visited, as in a row scan.
+struct IndexedRows {
+  struct Unknown {  // trivial, so the array below costs nothing to construct
+    RowMask maybe;
+    std::uint64_t missing_bits;
+  };
+  const TableVersion& v;
+  RowMask yes = 0, possible = 0, visited_maybe = 0;
+  int unknown_count = 0;
+  Unknown unknown[max_indexed_columns];
+
+  /// `date_rows`: the rows the date columns allow, when already known for this day.
+  explicit IndexedRows(const TableVersion& version)
+      : v(version), yes(version.index.all), possible(version.index.all) {}
+  IndexedRows(const TableVersion& version, const FactFrame& f, const RowMask* date_rows = nullptr)
+      : IndexedRows(version) {
+    if (date_rows) yes = possible = *date_rows;
+    else match(v.index.date_columns, f);
+    if (possible) match(v.index.columns, f);
+  }
+  void match(const std::vector<ColumnIndex>& columns, const FactFrame& f) {
+    RowMask y = yes, p = possible;
+    for (const ColumnIndex& c : columns) {
+      const Value& x = f[c.fact];
+      if (x.known) {
+        const long region = c.region_of(x);
+        const RowMask ok = (region >= 0 ? c.region_rows[static_cast<std::size_t>(region)] : scan_column(v, c, f)) |
+                           ~c.constrained;
+        y &= ok;
+        p &= ok;
+      } else {
+        const RowMask ok = c.unknown_yes | ~c.constrained;
+        y &= ok;
+        p &= ok | c.unknown_maybe;
+        if (c.unknown_maybe) unknown[unknown_count++] = {c.unknown_maybe, x.missing.bits};
+      }
+      if (!p) break;
+    }
+    yes = y;
+    possible = p;
+  }
+  bool next(const Rule*& row, Tri& m) {
+    if (!possible) return false;
+    const int i = __builtin_ctzll(possible);
+    const RowMask bit = RowMask{1} << i;
+    possible &= possible - 1;
+    row = &v.rules[static_cast<std::size_t>(i)];
+    m = (yes & bit) ? Tri::yes : Tri::maybe;
+    if (m == Tri::maybe) visited_maybe |= bit;
+    return true;
+  }
+  MissingSet missing_of(RowMask rows) const {
+    MissingSet out;
+    for (int k = 0; k < unknown_count; ++k)
+      if (unknown[k].maybe & rows) out.bits |= unknown[k].missing_bits;
+    return out;
+  }
+  MissingSet missing_seen() const { return missing_of(visited_maybe); }
+};
+
+/// Per-thread memo of the date part of each table: the version in force and the rows its date
+/// columns allow. The households of a caseload share their evaluation date, so each thread
+/// looks the date columns up once per table and day instead of once per household.
+struct DateMemo {
+  struct Entry {
+    std::uint64_t serial = 0;
+    const Table* table = nullptr;
+    std::int64_t day = 0;
+    const TableVersion* version = nullptr;
+    RowMask rows = 0;
+  };
+  Entry entries[256];
+};
+
+/// The memo entry of `t` on day `d`, or null when the frame's date facts are not those of `d`.
+inline const DateMemo::Entry* date_memo(const Table& t, Date d, const FactFrame& f) {
+  const Value& day = f[Fact::date];
+  if (!day.known || day.i != d.day_number() || !f[Fact::month_day].known) return nullptr;
+  thread_local DateMemo memo;
+  DateMemo::Entry& e = memo.entries[t.serial & 255];
+  if (e.serial != t.serial || e.table != &t || e.day != day.i) {
+    e.serial = t.serial;
+    e.table = &t;
+    e.day = day.i;
+    e.version = t.at(d);
+    e.rows = 0;
+    if (e.version && e.version->index.usable) {
+      IndexedRows dated(*e.version);
+      dated.match(e.version->index.date_columns, f);
+      e.rows = dated.possible;  // date facts are known: possible == yes here
+    }
+  }
+  return &e;
+}
+
+/// Runs `single_hit_or_collect(rows)` with the indexed or the scanned rows of t's version at d.
+template <class Fn>
+TableResult with_rows(const Table& t, Date d, const FactFrame& f, bool use_index, Fn&& fn) {
   TableResult r;
-  r.version = t.at(d);
+  const DateMemo::Entry* memo = use_index ? date_memo(t, d, f) : nullptr;
+  r.version = memo ? memo->version : t.at(d);
   if (!r.version) {
     r.kind = TableResult::not_in_force;
     return r;
   }
-  const Atom* atoms = r.version->atoms.data();
+  if (use_index && r.version->index.usable) {
+    IndexedRows rows(*r.version, f, memo ? &memo->rows : nullptr);
+    fn(rows, r);
+  } else {
+    ScannedRows rows{*r.version, f, r.missing};
+    fn(rows, r);
+  }
+  return r;
+}
+
+template <class Rows>
+void decide_single(const Table& t, Rows& rows, TableResult& r) {
   const Rule* maybe_first = nullptr;
   bool maybe_differs = false;
   const Rule* best = nullptr;
-  for (const Rule& row : r.version->rules) {
-    Tri m = detail::eval_rule(row, atoms, f, r.missing);
-    if (m == Tri::no) continue;
+  const Rule* row = nullptr;
+  Tri m = Tri::no;
+  while (rows.next(row, m)) {
     if (m == Tri::maybe) {
       if (t.unknown == UnknownPolicy::no_match) continue;
-      if (t.hit == HitPolicy::priority && best && row.priority <= best->priority) continue;
-      if (!maybe_first) maybe_first = &row;
-      else if (!detail::same_outputs(*maybe_first, row)) maybe_differs = true;
+      if (t.hit == HitPolicy::priority && best && row->priority <= best->priority) continue;
+      if (!maybe_first) maybe_first = row;
+      else if (!same_outputs(*maybe_first, *row)) maybe_differs = true;
       continue;
     }
     if (t.hit == HitPolicy::priority) {
-      if (!best || row.priority > best->priority) best = &row;
+      if (!best || row->priority > best->priority) best = row;
       continue;
     }
-    best = &row;
+    best = row;
     break;
   }
-  if (maybe_first && (maybe_differs || !best || !detail::same_outputs(*maybe_first, *best))) {
+  r.missing.add(rows.missing_seen());
+  if (maybe_first && (maybe_differs || !best || !same_outputs(*maybe_first, *best))) {
     r.kind = TableResult::undetermined;
-    return r;
+    return;
   }
-  if (!best) {
-    r.kind = TableResult::none;
-    return r;
-  }
-  r.kind = TableResult::hit;
+  r.kind = best ? TableResult::hit : TableResult::none;
   r.rule = best;
-  return r;
+}
+
+template <class Rows>
+void collect_rows(const Table& t, Rows& rows, std::vector<const Rule*>& out, TableResult& r) {
+  bool maybe = false;
+  const Rule* row = nullptr;
+  Tri m = Tri::no;
+  while (rows.next(row, m)) {
+    if (m == Tri::yes) out.push_back(row);
+    else maybe = true;
+  }
+  r.missing.add(rows.missing_seen());
+  r.kind = (maybe && t.unknown == UnknownPolicy::to_verify) ? TableResult::undetermined
+           : out.empty()                                     ? TableResult::none
+                                                             : TableResult::hit;
+}
+
+}  // namespace detail
+
+/// Evaluates a single-hit table (unique, first, priority) at date `d`.
+/// Under UnknownPolicy::to_verify a row that may match ahead of the deciding row makes the
+/// answer undetermined, unless every such row would give the same outputs.
+/// `use_index` false forces the row-by-row scan (the reference the index is tested against).
+inline TableResult evaluate_table(const Table& t, Date d, const FactFrame& f, bool use_index = true) {
+  return detail::with_rows(t, d, f, use_index, [&](auto& rows, TableResult& r) { detail::decide_single(t, rows, r); });
 }
 
 /// Evaluates a collect table: every matching row, in row order, into `rows`. Rows that may
 /// match (unknown inputs) are left out; their inputs are reported in `missing`, and under
 /// UnknownPolicy::to_verify the result is undetermined.
 inline TableResult collect_table(const Table& t, Date d, const FactFrame& f,
-                                 std::vector<const Rule*>& rows) {
-  TableResult r;
+                                 std::vector<const Rule*>& rows, bool use_index = true) {
   rows.clear();
-  r.version = t.at(d);
-  if (!r.version) {
-    r.kind = TableResult::not_in_force;
-    return r;
-  }
-  const Atom* atoms = r.version->atoms.data();
-  bool maybe = false;
-  for (const Rule& row : r.version->rules) {
-    Tri m = detail::eval_rule(row, atoms, f, r.missing);
-    if (m == Tri::yes) rows.push_back(&row);
-    else if (m == Tri::maybe) maybe = true;
-  }
-  r.kind = (maybe && t.unknown == UnknownPolicy::to_verify) ? TableResult::undetermined
-           : rows.empty()                                     ? TableResult::none
-                                                              : TableResult::hit;
-  return r;
+  return detail::with_rows(t, d, f, use_index,
+                           [&](auto& it, TableResult& r) { detail::collect_rows(t, it, rows, r); });
 }
 
 }  // namespace v1

@@ -54,6 +54,19 @@ class Engine {
   std::vector<Decision> evaluate_batch(const std::vector<Household>& households, Date as_of,
                                        const BatchOptions& o = {}) const;
 
+  /// Receives decisions in input order, one block at a time, on the calling thread: `first` is
+  /// the input index of decisions[0]. The decisions are reused once the sink returns.
+  using DecisionSink = std::function<void(std::size_t first, const Decision* decisions, std::size_t count)>;
+
+  /// Streaming batch: evaluates `count` households on `threads` threads and hands the decisions
+  /// to `sink` in input order, `block` households per thread at a time. Memory stays flat
+  /// whatever the count (one reused block of Decisions per thread: nothing is allocated per
+  /// household once warm); results are identical whatever the thread count. `progress` is
+  /// called after each block.
+  void evaluate_batch(const Household* households, std::size_t count, Date as_of,
+                      const DecisionSink& sink, const BatchOptions& o = {},
+                      std::size_t block = 4096) const;
+
   /// One household as JSON text. Returns true and sets `decision_json` on success. On a
   /// household that cannot be read, returns false, fills `err` and sets `decision_json` to the
   /// error decision ({"id", "status": "error", "error": {...}}).

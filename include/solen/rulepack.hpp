@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "solen/date.hpp"
+#include "solen/detail/row_index.hpp"
 #include "solen/facts.hpp"
 #include "solen/money.hpp"
 #include "solen/number.hpp"
@@ -77,11 +78,13 @@ struct TableVersion {
   std::string warning_code, warning_message;  ///< emitted whenever this version decides
   std::vector<Atom> atoms;
   std::vector<Rule> rules;
+  detail::RowIndex index;  ///< built when the pack is loaded (see row_index_builder.hpp)
   bool covers(Date d) const { return from <= d && (!to || d <= *to); }
 };
 
 struct Table {
   std::string name, label, path;
+  std::uint64_t serial = 0;  ///< unique in the process, never reused (keys per-thread memos)
   HitPolicy hit = HitPolicy::first;
   UnknownPolicy unknown = UnknownPolicy::to_verify;
   std::vector<Fact> inputs;

@@ -309,12 +309,20 @@ TEST_CASE("threads: evaluate_jsonl over a caseload gives identical bytes with 1 
   CHECK(quiet_identical);
 }
 
-TEST_CASE("threads: evaluate_batch on typed households with 1 and 8 threads") {
+namespace {
+/// The valid households of the caseload, parsed.
+std::vector<Household> typed_caseload() {
   std::vector<Household> hs;
   Household h;
   ParseOutcome o;
   for (const std::string& line : rob::split_lines(caseload()))
     if (parse_household(line, h, o)) hs.push_back(h);
+  return hs;
+}
+}  // namespace
+
+TEST_CASE("threads: evaluate_batch on typed households with 1 and 8 threads") {
+  const std::vector<Household> hs = typed_caseload();
   REQUIRE(hs.size() > 1000);
   const Date as_of = *Date::parse("2020-01-15");
   BatchOptions b1 = batch_options(1), b8 = batch_options(8);
@@ -335,6 +343,49 @@ TEST_CASE("threads: evaluate_batch on typed households with 1 and 8 threads") {
     CHECK(same);
     CHECK(d1[i].id == hs[i].id);
   }
+}
+
+TEST_CASE("threads: the streaming evaluate_batch hands every decision over once, in order, with flat memory") {
+  const std::vector<Household> hs = typed_caseload();
+  REQUIRE(hs.size() > 1000);
+  const Date as_of = *Date::parse("2020-01-15");
+  const std::vector<Decision> reference = engine().evaluate_batch(hs, as_of, batch_options(1));
+  for (unsigned threads : {1u, 3u, 8u})
+    for (std::size_t block : {std::size_t{1}, std::size_t{97}, std::size_t{4096}}) {
+      CAPTURE(threads);
+      CAPTURE(block);
+      BatchOptions b = batch_options(threads);
+      std::size_t progress = 0, next = 0, calls = 0, mismatches = 0;
+      const Decision* buffer = nullptr;
+      bool same_buffer = true;
+      b.progress = [&](std::size_t done) { progress = done; };
+      std::string got, want;
+      engine().evaluate_batch(hs.data(), hs.size(), as_of,
+                              [&](std::size_t first, const Decision* ds, std::size_t k) {
+                                if (first != next) ++mismatches;  // blocks arrive in input order
+                                if (buffer && ds != buffer) same_buffer = false;
+                                buffer = ds;
+                                ++calls;
+                                for (std::size_t i = 0; i < k; ++i) {
+                                  got.clear();
+                                  want.clear();
+                                  engine().write_json(ds[i], got, true);
+                                  engine().write_json(reference[first + i], want, true);
+                                  if (got != want) ++mismatches;
+                                }
+                                next = first + k;
+                              },
+                              b, block);
+      CHECK(mismatches == 0);
+      CHECK(next == hs.size());
+      CHECK(progress == hs.size());
+      CHECK(same_buffer);  // one block of Decisions, reused: memory does not grow with the count
+      CHECK(calls == (hs.size() + block * threads - 1) / (block * threads));
+    }
+  // Nothing to evaluate: the sink is never called.
+  std::size_t calls = 0;
+  engine().evaluate_batch(hs.data(), 0, as_of, [&](std::size_t, const Decision*, std::size_t) { ++calls; });
+  CHECK(calls == 0);
 }
 
 TEST_CASE("threads: 8 threads share one engine through evaluate_json and evaluate_jsonl") {

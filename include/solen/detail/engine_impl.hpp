@@ -156,6 +156,25 @@ inline std::vector<Decision> Engine::evaluate_batch(const std::vector<Household>
   return out;
 }
 
+inline void Engine::evaluate_batch(const Household* hs, std::size_t count, Date as_of,
+                                   const DecisionSink& sink, const BatchOptions& o,
+                                   std::size_t block) const {
+  const unsigned threads = detail::thread_count(o.threads);
+  if (block == 0) block = 1;
+  std::vector<Decision> decisions(std::min(count, block * threads));
+  for (std::size_t first = 0; first < count; first += decisions.size()) {
+    const std::size_t n = std::min(decisions.size(), count - first);
+    detail::parallel_ranges(n, n < 2 * block ? 1u : threads, [&](std::size_t b, std::size_t e, unsigned) {
+      for (std::size_t i = b; i < e; ++i) {
+        const Household& h = hs[first + i];
+        evaluate_into(h, h.as_of.value_or(as_of), decisions[i], o.eval);
+      }
+    });
+    sink(first, decisions.data(), n);
+    if (o.progress) o.progress(first + n);
+  }
+}
+
 namespace detail {
 /// Per-thread reusable state of the JSON paths: nothing is allocated per household once warm.
 struct EvalScratch {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <algorithm>
+#include <atomic>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -10,6 +11,7 @@
 #include <vector>
 
 #include "solen/detail/cell_parser.hpp"
+#include "solen/detail/row_index_builder.hpp"
 #include "solen/detail/table_analysis.hpp"
 #include "solen/issue.hpp"
 #include "solen/rulepack.hpp"
@@ -211,8 +213,12 @@ inline void compile_rules(const json& rules, const std::string& path, Table& t, 
 
 inline void compile_table(const std::string& name, const json& j, const std::string& path,
                           Table& t, PackContext& ctx) {
+  static std::atomic<std::uint64_t> serials{0};
   t.name = name;
   t.path = path;
+  // Mixed with this module's own counter address, so that a program and a library that both
+  // compile packs never hand out the same serial.
+  t.serial = (static_cast<std::uint64_t>(reinterpret_cast<std::uintptr_t>(&serials)) << 20) ^ ++serials;
   t.label = json_text(j, "label");
   std::string hp = json_text(j, "hit_policy");
   if (hp == "unique") t.hit = HitPolicy::unique;
@@ -299,7 +305,10 @@ inline void compile_table(const std::string& name, const json& j, const std::str
     }
     std::size_t before = ctx.issues->size();
     compile_rules(vj.value("rules", json()), vp + "/rules", t, v, ctx);
-    if (ctx.issues->size() == before) analyse_version(t, v, *ctx.issues);
+    if (ctx.issues->size() == before) {
+      analyse_version(t, v, *ctx.issues);
+      build_row_index(t, v);
+    }
     if (!t.versions.empty()) {
       const TableVersion& prev = t.versions.back();
       if (!prev.to || *prev.to >= v.from)

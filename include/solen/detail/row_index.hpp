@@ -1,0 +1,86 @@
+// Bitmap index of a decision table version: for each input column, the rows a value satisfies.
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <algorithm>
+#include <cstdint>
+#include <vector>
+
+#include "solen/facts.hpp"
+#include "solen/number.hpp"
+
+namespace solen {
+inline namespace v1 {
+namespace detail {
+
+/// One bit per row of a table version (bit i = row i).
+using RowMask = std::uint64_t;
+inline constexpr std::size_t max_indexed_rows = 64;
+inline constexpr std::size_t max_indexed_columns = 64;
+
+/// One constrained input column. Every cell of a column only compares its value with constants,
+/// so the bounds of all its cells cut the value's domain into regions where each cell gives one
+/// answer; the answers of every row are precomputed per region (or per enumeration value).
+/// Evaluating a table is then one lookup per column and an AND of masks, instead of a scan of
+/// every row's cells.
+struct ColumnIndex {
+  /// by_value: booleans, enumerations and small sets (the value is the region);
+  /// int_cuts / number_cuts: ordered bounds, region 2k+1 is the bound k itself and region 2k
+  /// the open interval below it; by_code: the listed codes, then one region for any other code;
+  /// scan: values outside the indexed domain.
+  enum class Mode : std::uint8_t { by_value, int_cuts, number_cuts, by_code, scan };
+  Fact fact = Fact::date;
+  std::uint16_t column = 0;
+  Mode mode = Mode::scan;
+  std::vector<std::int64_t> int_bounds;
+  std::vector<Number> number_bounds;
+  std::vector<Code> codes;  ///< sorted
+  std::vector<RowMask> region_rows;  ///< rows whose cell is satisfied, per region
+  RowMask constrained = 0;           ///< rows whose cell is not "-"
+  RowMask unknown_yes = 0;           ///< rows an unknown value satisfies (null tests)
+  RowMask unknown_maybe = 0;         ///< rows an unknown value leaves undecided
+
+  /// Index into region_rows of a known value, or -1 when the column must be scanned.
+  long region_of(const Value& v) const {
+    switch (mode) {
+      case Mode::by_value:
+        return v.i >= 0 && static_cast<std::size_t>(v.i) < region_rows.size() ? static_cast<long>(v.i) : -1;
+      case Mode::int_cuts: {
+        // Columns have a handful of bounds: a forward scan beats a binary search.
+        const std::int64_t* b = int_bounds.data();
+        const long n = static_cast<long>(int_bounds.size());
+        long k = 0;
+        while (k < n && b[k] < v.i) ++k;
+        return k < n && b[k] == v.i ? 2 * k + 1 : 2 * k;
+      }
+      case Mode::number_cuts: {
+        auto it = std::lower_bound(number_bounds.begin(), number_bounds.end(), v.n,
+                                   [](const Number& a, const Number& b) { return compare(a, b) < 0; });
+        long k = static_cast<long>(it - number_bounds.begin());
+        return it != number_bounds.end() && compare(*it, v.n) == 0 ? 2 * k + 1 : 2 * k;
+      }
+      case Mode::by_code: {
+        auto it = std::lower_bound(codes.begin(), codes.end(), v.code);
+        return it != codes.end() && *it == v.code ? static_cast<long>(it - codes.begin())
+                                                  : static_cast<long>(codes.size());
+      }
+      case Mode::scan:
+        break;
+    }
+    return -1;
+  }
+};
+
+/// Facts that depend only on the evaluation date: their columns are matched once per day.
+inline bool date_fact(Fact f) { return f == Fact::date || f == Fact::month_day; }
+
+struct RowIndex {
+  bool usable = false;  ///< false: too many rows or columns; the version is scanned row by row
+  RowMask all = 0;
+  std::vector<ColumnIndex> date_columns;  ///< constrained columns of date facts
+  std::vector<ColumnIndex> columns;       ///< the other constrained columns
+};
+
+}  // namespace detail
+}  // namespace v1
+}  // namespace solen
