@@ -208,61 +208,6 @@ struct IndexedRows {
   MissingSet missing_seen() const { return missing_of(visited_maybe); }
 };
 
-/// Per-thread memo of the date part of each table: the version in force and the rows its date
-/// columns allow. The households of a caseload share their evaluation date, so each thread
-/// looks the date columns up once per table and day instead of once per household.
-struct DateMemo {
-  struct Entry {
-    std::uint64_t serial = 0;
-    const Table* table = nullptr;
-    std::int64_t day = 0;
-    const TableVersion* version = nullptr;
-    RowMask rows = 0;
-  };
-  Entry entries[256];
-};
-
-/// The memo entry of `t` on day `d`, or null when the frame's date facts are not those of `d`.
-inline const DateMemo::Entry* date_memo(const Table& t, Date d, const FactFrame& f) {
-  const Value& day = f[Fact::date];
-  if (!day.known || day.i != d.day_number() || !f[Fact::month_day].known) return nullptr;
-  thread_local DateMemo memo;
-  DateMemo::Entry& e = memo.entries[t.serial & 255];
-  if (e.serial != t.serial || e.table != &t || e.day != day.i) {
-    e.serial = t.serial;
-    e.table = &t;
-    e.day = day.i;
-    e.version = t.at(d);
-    e.rows = 0;
-    if (e.version && e.version->index.usable) {
-      IndexedRows dated(*e.version);
-      dated.match(e.version->index.date_columns, f);
-      e.rows = dated.possible;  // date facts are known: possible == yes here
-    }
-  }
-  return &e;
-}
-
-/// Runs `single_hit_or_collect(rows)` with the indexed or the scanned rows of t's version at d.
-template <class Fn>
-TableResult with_rows(const Table& t, Date d, const FactFrame& f, bool use_index, Fn&& fn) {
-  TableResult r;
-  const DateMemo::Entry* memo = use_index ? date_memo(t, d, f) : nullptr;
-  r.version = memo ? memo->version : t.at(d);
-  if (!r.version) {
-    r.kind = TableResult::not_in_force;
-    return r;
-  }
-  if (use_index && r.version->index.usable) {
-    IndexedRows rows(*r.version, f, memo ? &memo->rows : nullptr);
-    fn(rows, r);
-  } else {
-    ScannedRows rows{*r.version, f, r.missing};
-    fn(rows, r);
-  }
-  return r;
-}
-
 template <class Rows>
 void decide_single(const Table& t, Rows& rows, TableResult& r) {
   const Rule* maybe_first = nullptr;
@@ -309,6 +254,76 @@ void collect_rows(const Table& t, Rows& rows, std::vector<const Rule*>& out, Tab
                                                              : TableResult::hit;
 }
 
+/// Per-thread memo of the date part of each table: the version in force and the rows its date
+/// columns allow. The households of a caseload share their evaluation date, so each thread
+/// looks the date columns up once per table and day instead of once per household.
+struct DateMemo {
+  struct Entry {
+    std::uint64_t serial = 0;
+    const Table* table = nullptr;
+    std::int64_t day = 0;
+    const TableVersion* version = nullptr;
+    RowMask rows = 0;
+    bool date_only = false;  ///< a single-hit table with date columns only: `result` is the answer
+    TableResult result;
+  };
+  // Keyed by table and day, so that households carrying their own date do not evict the
+  // entries of the caseload's common date.
+  static constexpr std::size_t size = 512;
+  Entry entries[size];
+};
+
+/// The memo entry of `t` on day `d`, or null when the frame's date facts are not those of `d`.
+inline const DateMemo::Entry* date_memo(const Table& t, Date d, const FactFrame& f) {
+  const Value& day = f[Fact::date];
+  if (!day.known || day.i != d.day_number() || !f[Fact::month_day].known) return nullptr;
+  thread_local DateMemo memo;
+  const std::uint64_t key = t.serial * 0x9e3779b97f4a7c15ull + static_cast<std::uint64_t>(day.i) * 0xbf58476d1ce4e5b9ull;
+  DateMemo::Entry& e = memo.entries[(key >> 32) % DateMemo::size];
+  if (e.serial != t.serial || e.table != &t || e.day != day.i) {
+    e.serial = t.serial;
+    e.table = &t;
+    e.day = day.i;
+    e.version = t.at(d);
+    e.rows = 0;
+    e.date_only = false;
+    if (e.version && e.version->index.usable) {
+      IndexedRows dated(*e.version);
+      dated.match(e.version->index.date_columns, f);
+      e.rows = dated.possible;  // date facts are known: possible == yes here
+      // In-force and campaign tables depend on the day alone: memoise their whole answer.
+      e.date_only = e.version->index.columns.empty() && t.hit != HitPolicy::collect;
+      if (e.date_only) {
+        e.result = TableResult{};
+        e.result.version = e.version;
+        IndexedRows rows(*e.version, f, &e.rows);
+        decide_single(t, rows, e.result);
+      }
+    }
+  }
+  return &e;
+}
+
+/// Runs `single_hit_or_collect(rows)` with the indexed or the scanned rows of t's version at d.
+template <class Fn>
+TableResult with_rows(const Table& t, Date d, const FactFrame& f, bool use_index, Fn&& fn) {
+  TableResult r;
+  const DateMemo::Entry* memo = use_index ? date_memo(t, d, f) : nullptr;
+  r.version = memo ? memo->version : t.at(d);
+  if (!r.version) {
+    r.kind = TableResult::not_in_force;
+    return r;
+  }
+  if (use_index && r.version->index.usable) {
+    IndexedRows rows(*r.version, f, memo ? &memo->rows : nullptr);
+    fn(rows, r);
+  } else {
+    ScannedRows rows{*r.version, f, r.missing};
+    fn(rows, r);
+  }
+  return r;
+}
+
 }  // namespace detail
 
 /// Evaluates a single-hit table (unique, first, priority) at date `d`.
@@ -316,6 +331,9 @@ void collect_rows(const Table& t, Rows& rows, std::vector<const Rule*>& out, Tab
 /// answer undetermined, unless every such row would give the same outputs.
 /// `use_index` false forces the row-by-row scan (the reference the index is tested against).
 inline TableResult evaluate_table(const Table& t, Date d, const FactFrame& f, bool use_index = true) {
+  if (use_index)
+    if (const detail::DateMemo::Entry* memo = detail::date_memo(t, d, f); memo && memo->date_only)
+      return memo->result;
   return detail::with_rows(t, d, f, use_index, [&](auto& rows, TableResult& r) { detail::decide_single(t, rows, r); });
 }
 
