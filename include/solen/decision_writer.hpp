@@ -1,4 +1,4 @@
-// Serialises a Decision as output format 1 (one JSON object), fast and allocation-light.
+// Serialises a Decision as output format 1 (one JSON object) through a raw char cursor.
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
@@ -6,6 +6,8 @@
 #include <string_view>
 
 #include "solen/decision.hpp"
+#include "solen/detail/civil_days.hpp"
+#include "solen/detail/json_out.hpp"
 #include "solen/rulepack.hpp"
 #include "solen/version.hpp"
 
@@ -13,373 +15,329 @@ namespace solen {
 inline namespace v1 {
 namespace detail {
 
-/// Appends a string literal without measuring it at run time.
-template <std::size_t N>
-inline void lit(std::string& out, const char (&s)[N]) {
-  out.append(s, N - 1);
-}
-
-/// Quotes an engine-owned identifier (enumeration names, input paths): never needs escaping.
-inline void json_name(std::string& out, std::string_view s) {
-  out.push_back('"');
-  out.append(s);
-  out.push_back('"');
-}
-
-/// "YYYY-MM-DD" from calendar fields, without a day-number round trip.
-inline void append_ymd(std::string& out, int y, int m, int d) {
-  char b[10] = {static_cast<char>('0' + y / 1000), static_cast<char>('0' + y / 100 % 10),
-                static_cast<char>('0' + y / 10 % 10), static_cast<char>('0' + y % 10), '-',
-                static_cast<char>('0' + m / 10), static_cast<char>('0' + m % 10), '-',
-                static_cast<char>('0' + d / 10), static_cast<char>('0' + d % 10)};
-  out.append(b, 10);
-}
-
+/// Appends `s` as a JSON string (outside the decision writer: summaries).
 inline void json_string(std::string& out, std::string_view s) {
-  out.push_back('"');
-  std::size_t clean = 0;  // bytes since the last escape, appended in one go
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
-    out.append(s.data() + clean, i - clean);
-    clean = i + 1;
-    if (c == '"' || c == '\\') {
-      out.push_back('\\');
-      out.push_back(static_cast<char>(c));
-    } else {
-      static constexpr char hex[] = "0123456789abcdef";
-      lit(out, "\\u00");
-      out.push_back(hex[c >> 4]);
-      out.push_back(hex[c & 15]);
-    }
-  }
-  out.append(s.data() + clean, s.size() - clean);
-  out.push_back('"');
+  JsonOut o(out);
+  o.str(s);
 }
 
-inline void json_int(std::string& out, std::int64_t v) {
-  char buf[24];
-  int n = 0;
-  bool neg = v < 0;
-  std::uint64_t u = neg ? 0 - static_cast<std::uint64_t>(v) : static_cast<std::uint64_t>(v);
-  do {
-    buf[n++] = static_cast<char>('0' + u % 10);
-    u /= 10;
-  } while (u);
-  if (neg) out.push_back('-');
-  while (n) out.push_back(buf[--n]);
+inline void json_money(JsonOut& o, const std::optional<Money>& m) {
+  if (!m) return o.lit("null");
+  o.ch('"');
+  o.money(*m);
+  o.ch('"');
 }
 
-inline void json_money(std::string& out, const std::optional<Money>& m) {
-  if (!m) {
-    lit(out, "null");
-    return;
-  }
-  out.push_back('"');
-  m->append_to(out);
-  out.push_back('"');
+inline void json_opt_bool(JsonOut& o, const std::optional<bool>& b) {
+  if (!b) o.lit("null"); else if (*b) o.lit("true"); else o.lit("false");
 }
 
-inline void json_opt_bool(std::string& out, const std::optional<bool>& b) {
-  out += !b ? "null" : *b ? "true" : "false";
+inline void json_opt_int(JsonOut& o, const std::optional<int>& i) {
+  if (i) o.int64(*i); else o.lit("null");
 }
 
-inline void json_opt_int(std::string& out, const std::optional<int>& i) {
-  if (i) json_int(out, *i); else lit(out, "null");
+inline void json_decimal(JsonOut& o, const std::optional<Number>& n, int fixed = -1) {
+  if (!n) return o.lit("null");
+  o.ch('"');
+  o.decimal(*n, fixed);
+  o.ch('"');
 }
 
-inline void json_decimal(std::string& out, const std::optional<Number>& n, int fixed = -1) {
-  if (!n) {
-    lit(out, "null");
-    return;
-  }
-  out.push_back('"');
-  if (fixed >= 0) n->append_fixed(out, fixed); else n->append_decimal(out);
-  out.push_back('"');
-}
-
-inline void json_value(std::string& out, Fact f, const Value& v) {
+inline void json_value(JsonOut& o, Fact f, const Value& v) {
   const FactInfo& fi = info(f);
-  if (!v.known) {
-    lit(out, "null");
-    return;
-  }
+  if (!v.known) return o.lit("null");
   switch (fi.type) {
-    case FactType::boolean: out += v.i ? "true" : "false"; return;
+    case FactType::boolean:
+      if (v.i) o.lit("true"); else o.lit("false");
+      return;
     case FactType::integer:
-      if (v.i >= never_after || v.i <= never_before) lit(out, "null"); else json_int(out, v.i);
+      if (v.i >= never_after || v.i <= never_before) o.lit("null"); else o.int64(v.i);
       return;
-    case FactType::number: json_decimal(out, v.n, v.n.den > 100 ? 2 : -1); return;
-    case FactType::date:
-      out.push_back('"');
-      Date(boost::gregorian::date(static_cast<boost::gregorian::date::date_int_type>(v.i))).append_to(out);
-      out.push_back('"');
+    case FactType::number: json_decimal(o, v.n, v.n.den > 100 ? 2 : -1); return;
+    case FactType::date: {
+      const CivilDate c = civil_from_jdn(v.i);
+      o.ch('"');
+      o.ymd(c.year, c.month, c.day);
+      o.ch('"');
       return;
-    case FactType::enumeration: json_name(out, fi.values[v.i]); return;
-    case FactType::code: json_string(out, v.code.text()); return;
+    }
+    case FactType::enumeration: o.name(fi.values[v.i]); return;
+    case FactType::code: o.str(v.code.text()); return;
     case FactType::set: {
-      out.push_back('[');
+      o.ch('[');
       bool first = true;
       for (int b = 0; b < fi.value_count; ++b)
         if ((v.i >> b) & 1) {
-          if (!first) out.push_back(',');
+          if (!first) o.ch(',');
           first = false;
-          json_name(out, fi.values[b]);
+          o.name(fi.values[b]);
         }
-      out.push_back(']');
+      o.ch(']');
       return;
     }
   }
 }
 
-inline void json_missing(std::string& out, MissingSet m) {
-  lit(out, "\"missing\":[");
-  bool first = true;
-  for (int i = 0; i < static_cast<int>(Input::count); ++i)
-    if (m.has(static_cast<Input>(i))) {
-      if (!first) out.push_back(',');
-      first = false;
-      json_name(out, input_paths[i]);
-    }
-  out.push_back(']');
+inline void json_missing(JsonOut& o, MissingSet m) {
+  o.lit("\"missing\":[");
+  std::uint64_t bits = m.bits & ((std::uint64_t{1} << static_cast<unsigned>(Input::count)) - 1);
+  for (bool first = true; bits != 0; bits &= bits - 1, first = false) {
+    if (!first) o.ch(',');
+    o.name(input_paths[__builtin_ctzll(bits)]);
+  }
+  o.ch(']');
 }
 
-inline void json_reasons(std::string& out, const std::vector<Reason>& rs, bool on) {
-  if (!on) return;
-  lit(out, ",\"reasons\":[");
+inline void json_reason_list(JsonOut& o, const std::vector<Reason>& rs) {
+  o.lit(",\"reasons\":[");
   for (std::size_t i = 0; i < rs.size(); ++i) {
     const Reason& r = rs[i];
-    if (i) out.push_back(',');
-    lit(out, "{\"rule\":");
-    json_string(out, r.rule_id);
-    lit(out, ",\"text\":");
-    json_string(out, r.text);
-    lit(out, ",\"reference\":");
-    json_string(out, r.reference);
-    lit(out, ",\"facts\":{");
+    if (i) o.ch(',');
+    o.lit("{\"rule\":");
+    o.str(r.rule_id);
+    o.lit(",\"text\":");
+    o.str(r.text);
+    o.lit(",\"reference\":");
+    o.str(r.reference);
+    o.lit(",\"facts\":{");
     for (std::size_t k = 0; k < r.facts.size(); ++k) {
-      if (k) out.push_back(',');
-      json_name(out, info(r.facts[k].fact).name);
-      out.push_back(':');
-      json_value(out, r.facts[k].fact, r.facts[k].value);
+      if (k) o.ch(',');
+      o.name(info(r.facts[k].fact).name);
+      o.ch(':');
+      json_value(o, r.facts[k].fact, r.facts[k].value);
     }
-    lit(out, "}}");
+    o.lit("}}");
   }
-  out.push_back(']');
+  o.ch(']');
 }
 
-inline void json_tariff(std::string& out, const TariffAnswer& t, const char* ratio_key, bool reasons) {
-  lit(out, "{\"status\":");
-  json_name(out, names::tariff_status[static_cast<int>(t.status)]);
-  lit(out, ",\"amount\":");
-  json_money(out, t.amount);
+inline void json_reasons(JsonOut& o, const std::vector<Reason>& rs, bool on) {
+  if (on) json_reason_list(o, rs);
+}
+
+/// The common end of an answer: `,"missing":[…]`, its reasons when on, and the closing brace.
+inline void json_answer_end(JsonOut& o, MissingSet m, const std::vector<Reason>& rs, bool reasons) {
+  o.ch(',');
+  json_missing(o, m);
+  json_reasons(o, rs, reasons);
+  o.ch('}');
+}
+
+inline void json_tariff(JsonOut& o, const TariffAnswer& t, std::string_view ratio_key, bool reasons) {
+  o.lit("{\"status\":");
+  o.name(names::tariff_status[static_cast<int>(t.status)]);
+  o.lit(",\"amount\":");
+  json_money(o, t.amount);
   if (t.reduction_rate) {
-    lit(out, ",\"reduction_rate\":");
-    json_decimal(out, t.reduction_rate);
+    o.lit(",\"reduction_rate\":");
+    json_decimal(o, t.reduction_rate);
   }
-  lit(out, ",\"uc\":");
-  json_decimal(out, t.uc);
-  lit(out, ",\"");
-  out += ratio_key;
-  lit(out, "\":");
-  json_decimal(out, t.income_ratio, 2);
-  out.push_back(',');
-  json_missing(out, t.missing);
-  json_reasons(out, t.reasons, reasons);
-  out.push_back('}');
+  o.lit(",\"uc\":");
+  json_decimal(o, t.uc);
+  o.ch(',');
+  o.name(ratio_key);
+  o.ch(':');
+  json_decimal(o, t.income_ratio, 2);
+  json_answer_end(o, t.missing, t.reasons, reasons);
 }
 
-inline void json_schedule(std::string& out, const Schedule& s) {
-  lit(out, "\"principal\":");
-  json_money(out, s.principal);
-  lit(out, ",\"months\":");
-  json_int(out, s.months);
-  lit(out, ",\"signed_on\":\"");
-  const auto ymd = s.signed_on.boost_date().year_month_day();
-  const int y0 = ymd.year, m0 = ymd.month - 1, anchor = ymd.day;
-  append_ymd(out, y0, m0 + 1, anchor);
-  lit(out, "\",\"installments\":[");
+inline void json_schedule(JsonOut& o, const Schedule& s) {
+  o.lit("\"principal\":");
+  json_money(o, s.principal);
+  o.lit(",\"months\":");
+  o.int64(s.months);
+  o.lit(",\"signed_on\":\"");
+  const CivilDate signed_on = civil_from_jdn(s.signed_on.day_number());
+  const int y0 = signed_on.year, m0 = signed_on.month - 1, anchor = signed_on.day;
+  o.ymd(y0, m0 + 1, anchor);
+  o.lit("\",\"installments\":[");
   for (int n = 1; n <= s.months; ++n) {
-    if (n > 1) out.push_back(',');
-    lit(out, "{\"n\":");
-    json_int(out, n);
-    lit(out, ",\"due\":\"");
+    constexpr std::size_t most = 32 + 20 + 10 + 24;  // literals, n, due date, amount
+    char* p = o.reserve(most);
+    if (n > 1) *p++ = ',';
+    p = JsonOut::put(p, "{\"n\":");
+    p = JsonOut::put_uint(p, static_cast<unsigned>(n));
+    p = JsonOut::put(p, ",\"due\":\"");
     // Same rule as Schedule::due: anchor day kept, clamped to the month end.
     const int total = y0 * 12 + m0 + n, y = total / 12, m = total % 12 + 1;
-    const int eom = boost::gregorian::gregorian_calendar::end_of_month_day(
-        static_cast<unsigned short>(y), static_cast<unsigned short>(m));
-    append_ymd(out, y, m, anchor < eom ? anchor : eom);
-    lit(out, "\",\"amount\":\"");
-    s.amount(n).append_to(out);
-    lit(out, "\"}");
+    const int eom = days_in_month(y, m);
+    p = JsonOut::put_ymd(p, y, m, anchor < eom ? anchor : eom);
+    p = JsonOut::put(p, "\",\"amount\":\"");
+    p = JsonOut::put_money(p, s.amount(n));
+    o.commit(JsonOut::put(p, "\"}"));
   }
-  out.push_back(']');
+  o.ch(']');
+}
+
+inline void json_issue(JsonOut& o, std::string_view code, std::string_view path, std::string_view message) {
+  o.lit("{\"code\":");
+  o.str(code);
+  o.lit(",\"path\":");
+  o.str(path);
+  o.lit(",\"message\":");
+  o.str(message);
+  o.ch('}');
+}
+
+inline void json_rulepack(JsonOut& o, const CompiledPack& p) {
+  o.lit(",\"engine\":{\"version\":\"" SOLEN_ENGINE_VERSION "\"},\"rulepack\":{\"id\":");
+  o.str(p.id);
+  o.lit(",\"version\":");
+  o.str(p.version);
+  o.lit(",\"sha256\":\"");
+  o.raw(p.sha256);
+  o.ch('"');
+  if (!p.base_id.empty()) {
+    o.lit(",\"base\":{\"id\":");
+    o.str(p.base_id);
+    o.lit(",\"version\":");
+    o.str(p.base_version);
+    o.lit(",\"sha256\":\"");
+    o.raw(p.base_sha256);
+    o.lit("\"}");
+  }
+  o.ch('}');
+}
+
+inline void json_tariffs(JsonOut& o, const Decision& d, bool reasons) {
+  o.lit(",\"tariffs\":{\"cheque_energie\":");
+  json_tariff(o, d.cheque_energie, "rfr_per_uc", reasons);
+  o.lit(",\"tpn\":");
+  json_tariff(o, d.tpn, "rfr_per_part", reasons);
+  o.lit(",\"tss\":");
+  json_tariff(o, d.tss, "rfr_per_part", reasons);
+  o.lit(",\"exceptional\":[");
+  for (std::size_t i = 0; i < d.exceptional.size(); ++i) {
+    const ExceptionalAnswer& x = d.exceptional[i];
+    if (i) o.ch(',');
+    o.lit("{\"scheme\":");
+    o.str(x.scheme);
+    o.lit(",\"status\":");
+    o.name(names::tariff_status[static_cast<int>(x.status)]);
+    o.lit(",\"amount\":");
+    json_money(o, x.amount);
+    json_answer_end(o, x.missing, x.reasons, reasons);
+  }
+  o.lit("]}");
+}
+
+inline void json_protections(JsonOut& o, const Protections& pr, bool reasons) {
+  o.lit(",\"protections\":{\"winter_truce\":");
+  json_opt_bool(o, pr.winter_truce);
+  o.lit(",\"cut_allowed\":");
+  json_opt_bool(o, pr.cut_allowed);
+  o.lit(",\"power_reduction_allowed\":");
+  json_opt_bool(o, pr.power_reduction_allowed);
+  o.lit(",\"notice_days\":");
+  json_opt_int(o, pr.notice_days);
+  o.lit(",\"reduced_power_min_kva\":");
+  json_opt_int(o, pr.reduced_power_min_kva);
+  o.lit(",\"days_at_1kva_before_cut\":");
+  json_opt_int(o, pr.days_at_1kva_before_cut);
+  o.lit(",\"rebates\":[");
+  for (std::size_t i = 0; i < pr.rebates.size(); ++i) {
+    if (i) o.ch(',');
+    o.str(pr.rebates[i]);
+  }
+  o.ch(']');
+  json_answer_end(o, pr.missing, pr.reasons, reasons);
+}
+
+inline void json_debt(JsonOut& o, const Decision& d, bool reasons) {
+  o.lit(",\"schedule\":");
+  const ScheduleAnswer& s = d.schedule;
+  if (!s.present) {
+    o.lit("null");
+  } else {
+    o.lit("{\"kind\":");
+    o.name(names::plan_kind[static_cast<int>(s.kind)]);
+    o.lit(",\"debt\":");
+    json_money(o, s.debt);
+    o.lit(",\"deductions\":");
+    json_money(o, s.deductions);
+    o.ch(',');
+    json_schedule(o, s.plan);
+    o.lit(",\"effort_rate\":");
+    json_decimal(o, s.effort_rate, 4);
+    o.lit(",\"affordable\":");
+    json_opt_bool(o, s.affordable);
+    json_answer_end(o, s.missing, s.reasons, reasons);
+  }
+  o.lit(",\"repayment_plan\":");
+  const ExistingPlanAnswer& e = d.existing_plan;
+  if (!e.present) return o.lit("null");
+  static constexpr std::string_view st[] = {"on_track", "late", "lapsed", "completed"};
+  o.lit("{\"status\":");
+  o.name(st[static_cast<int>(e.assessment.status)]);
+  o.lit(",\"paid\":");
+  json_money(o, e.assessment.paid);
+  o.lit(",\"expected_paid\":");
+  json_money(o, e.assessment.expected_paid);
+  o.lit(",\"remaining\":");
+  json_money(o, e.assessment.remaining);
+  o.lit(",\"due_installments\":");
+  o.int64(e.assessment.due_count);
+  o.lit(",\"missed_installments\":");
+  o.int64(e.assessment.missed);
+  o.lit(",\"reschedule\":");
+  if (e.has_reschedule) {
+    o.ch('{');
+    json_schedule(o, e.reschedule);
+    o.ch('}');
+  } else {
+    o.lit("null");
+  }
+  json_reasons(o, e.reasons, reasons);
+  o.ch('}');
+}
+
+inline void json_orientation(JsonOut& o, const Orientation& r, bool reasons) {
+  o.lit(",\"orientation\":{\"route\":");
+  o.name(names::route[static_cast<int>(r.route)]);
+  o.lit(",\"urgency\":");
+  o.name(names::urgency[static_cast<int>(r.urgency)]);
+  o.lit(",\"measures\":[");
+  for (std::size_t i = 0; i < r.measures.size(); ++i) {
+    if (i) o.ch(',');
+    o.lit("{\"code\":");
+    o.name(names::measure[static_cast<int>(r.measures[i].code)]);
+    o.lit(",\"where\":");
+    o.str(r.measures[i].where);
+    json_reasons(o, r.measures[i].reasons, reasons);
+    o.ch('}');
+  }
+  o.ch(']');
+  json_answer_end(o, r.missing, r.reasons, reasons);
 }
 
 inline void write_decision(const Decision& d, const CompiledPack& p, std::string& out, bool reasons) {
-  lit(out, "{\"id\":");
-  if (d.id_known) json_string(out, d.id); else lit(out, "null");
-  if (d.status == DecisionStatus::excluded) {
-    lit(out, ",\"status\":\"excluded\",\"reason\":\"objection\"}");
-    return;
-  }
+  JsonOut o(out);
+  o.lit("{\"id\":");
+  if (d.id_known) o.str(d.id); else o.lit("null");
+  if (d.status == DecisionStatus::excluded) return o.lit(",\"status\":\"excluded\",\"reason\":\"objection\"}");
   if (d.status == DecisionStatus::error) {
-    lit(out, ",\"status\":\"error\",\"error\":{\"code\":");
-    json_string(out, d.error.code);
-    lit(out, ",\"path\":");
-    json_string(out, d.error.path);
-    lit(out, ",\"message\":");
-    json_string(out, d.error.message);
-    lit(out, "}}");
-    return;
+    o.lit(",\"status\":\"error\",\"error\":");
+    json_issue(o, d.error.code, d.error.path, d.error.message);
+    return o.ch('}');
   }
-  lit(out, ",\"status\":\"ok\",\"as_of\":\"");
-  d.as_of.append_to(out);
-  out += "\",\"engine\":{\"version\":\"" SOLEN_ENGINE_VERSION "\"},\"rulepack\":{\"id\":";
-  json_string(out, p.id);
-  lit(out, ",\"version\":");
-  json_string(out, p.version);
-  lit(out, ",\"sha256\":\"");
-  out += p.sha256;
-  out.push_back('"');
-  if (!p.base_id.empty()) {
-    lit(out, ",\"base\":{\"id\":");
-    json_string(out, p.base_id);
-    lit(out, ",\"version\":");
-    json_string(out, p.base_version);
-    out += ",\"sha256\":\"" + p.base_sha256 + "\"}";
-  }
-  lit(out, "},\"tariffs\":{\"cheque_energie\":");
-  json_tariff(out, d.cheque_energie, "rfr_per_uc", reasons);
-  lit(out, ",\"tpn\":");
-  json_tariff(out, d.tpn, "rfr_per_part", reasons);
-  lit(out, ",\"tss\":");
-  json_tariff(out, d.tss, "rfr_per_part", reasons);
-  lit(out, ",\"exceptional\":[");
-  for (std::size_t i = 0; i < d.exceptional.size(); ++i) {
-    const ExceptionalAnswer& x = d.exceptional[i];
-    if (i) out.push_back(',');
-    lit(out, "{\"scheme\":");
-    json_string(out, x.scheme);
-    lit(out, ",\"status\":");
-    json_name(out, names::tariff_status[static_cast<int>(x.status)]);
-    lit(out, ",\"amount\":");
-    json_money(out, x.amount);
-    out.push_back(',');
-    json_missing(out, x.missing);
-    json_reasons(out, x.reasons, reasons);
-    out.push_back('}');
-  }
-  const Protections& pr = d.protections;
-  lit(out, "]},\"protections\":{\"winter_truce\":");
-  json_opt_bool(out, pr.winter_truce);
-  lit(out, ",\"cut_allowed\":");
-  json_opt_bool(out, pr.cut_allowed);
-  lit(out, ",\"power_reduction_allowed\":");
-  json_opt_bool(out, pr.power_reduction_allowed);
-  lit(out, ",\"notice_days\":");
-  json_opt_int(out, pr.notice_days);
-  lit(out, ",\"reduced_power_min_kva\":");
-  json_opt_int(out, pr.reduced_power_min_kva);
-  lit(out, ",\"days_at_1kva_before_cut\":");
-  json_opt_int(out, pr.days_at_1kva_before_cut);
-  lit(out, ",\"rebates\":[");
-  for (std::size_t i = 0; i < pr.rebates.size(); ++i) {
-    if (i) out.push_back(',');
-    json_string(out, pr.rebates[i]);
-  }
-  lit(out, "],");
-  json_missing(out, pr.missing);
-  json_reasons(out, pr.reasons, reasons);
-  lit(out, "},\"schedule\":");
-  const ScheduleAnswer& s = d.schedule;
-  if (!s.present) {
-    lit(out, "null");
-  } else {
-    lit(out, "{\"kind\":");
-    json_name(out, names::plan_kind[static_cast<int>(s.kind)]);
-    lit(out, ",\"debt\":");
-    json_money(out, s.debt);
-    lit(out, ",\"deductions\":");
-    json_money(out, s.deductions);
-    out.push_back(',');
-    json_schedule(out, s.plan);
-    lit(out, ",\"effort_rate\":");
-    json_decimal(out, s.effort_rate, 4);
-    lit(out, ",\"affordable\":");
-    json_opt_bool(out, s.affordable);
-    out.push_back(',');
-    json_missing(out, s.missing);
-    json_reasons(out, s.reasons, reasons);
-    out.push_back('}');
-  }
-  lit(out, ",\"repayment_plan\":");
-  const ExistingPlanAnswer& e = d.existing_plan;
-  if (!e.present) {
-    lit(out, "null");
-  } else {
-    static constexpr std::string_view st[] = {"on_track", "late", "lapsed", "completed"};
-    lit(out, "{\"status\":");
-    json_string(out, st[static_cast<int>(e.assessment.status)]);
-    lit(out, ",\"paid\":");
-    json_money(out, e.assessment.paid);
-    lit(out, ",\"expected_paid\":");
-    json_money(out, e.assessment.expected_paid);
-    lit(out, ",\"remaining\":");
-    json_money(out, e.assessment.remaining);
-    lit(out, ",\"due_installments\":");
-    json_int(out, e.assessment.due_count);
-    lit(out, ",\"missed_installments\":");
-    json_int(out, e.assessment.missed);
-    lit(out, ",\"reschedule\":");
-    if (e.has_reschedule) {
-      out.push_back('{');
-      json_schedule(out, e.reschedule);
-      out.push_back('}');
-    } else {
-      lit(out, "null");
-    }
-    json_reasons(out, e.reasons, reasons);
-    out.push_back('}');
-  }
-  const Orientation& o = d.orientation;
-  lit(out, ",\"orientation\":{\"route\":");
-  json_name(out, names::route[static_cast<int>(o.route)]);
-  lit(out, ",\"urgency\":");
-  json_name(out, names::urgency[static_cast<int>(o.urgency)]);
-  lit(out, ",\"measures\":[");
-  for (std::size_t i = 0; i < o.measures.size(); ++i) {
-    if (i) out.push_back(',');
-    lit(out, "{\"code\":");
-    json_string(out, names::measure[static_cast<int>(o.measures[i].code)]);
-    lit(out, ",\"where\":");
-    json_string(out, o.measures[i].where);
-    json_reasons(out, o.measures[i].reasons, reasons);
-    out.push_back('}');
-  }
-  lit(out, "],");
-  json_missing(out, o.missing);
-  json_reasons(out, o.reasons, reasons);
-  lit(out, "},\"warnings\":[");
+  o.lit(",\"status\":\"ok\",\"as_of\":\"");
+  o.date(d.as_of);
+  o.ch('"');
+  json_rulepack(o, p);
+  json_tariffs(o, d, reasons);
+  json_protections(o, d.protections, reasons);
+  json_debt(o, d, reasons);
+  json_orientation(o, d.orientation, reasons);
+  o.lit(",\"warnings\":[");
   for (std::size_t i = 0; i < d.pack_warnings.size(); ++i) {
-    if (i) out.push_back(',');
-    lit(out, "{\"code\":");
-    json_string(out, d.pack_warnings[i].first);
-    lit(out, ",\"path\":\"\",\"message\":");
-    json_string(out, d.pack_warnings[i].second);
-    out.push_back('}');
+    if (i) o.ch(',');
+    json_issue(o, d.pack_warnings[i].first, {}, d.pack_warnings[i].second);
   }
   for (std::size_t i = 0; i < d.warnings.size(); ++i) {
-    if (i || !d.pack_warnings.empty()) out.push_back(',');
-    lit(out, "{\"code\":");
-    json_string(out, d.warnings[i].code);
-    lit(out, ",\"path\":");
-    json_string(out, d.warnings[i].path);
-    lit(out, ",\"message\":");
-    json_string(out, d.warnings[i].message);
-    out.push_back('}');
+    if (i || !d.pack_warnings.empty()) o.ch(',');
+    json_issue(o, d.warnings[i].code, d.warnings[i].path, d.warnings[i].message);
   }
-  lit(out, "]}");
+  o.lit("]}");
 }
 
 }  // namespace detail

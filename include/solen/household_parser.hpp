@@ -25,10 +25,12 @@ struct ParseOutcome {
   bool id_known = false;       ///< `household.id` was read before any error
   Issue error;                 ///< set when !ok
   std::vector<Issue> warnings; ///< unknown keys and other non-fatal remarks
-  void clear() {
+  void clear() {  // keeps the capacities: nothing is allocated per household once warm
     ok = false;
     id_known = false;
-    error = Issue{};
+    error.code.clear();
+    error.path.clear();
+    error.message.clear();
     warnings.clear();
   }
 };

@@ -11,6 +11,7 @@
 #include <string_view>
 
 #include "solen/detail/json_reader.hpp"
+#include "solen/detail/plain_values.hpp"
 
 namespace solen {
 inline namespace v1 {
@@ -18,58 +19,48 @@ namespace detail {
 
 /// Keys and enumeration values of format 1; a position in a list is a bit or an enum value.
 namespace fmt1 {
-using sv = std::string_view;
-inline constexpr sv top[] = {"id", "as_of", "territory", "members", "income", "benefits",
+inline constexpr NameSet top({"id", "as_of", "territory", "members", "income", "benefits",
                              "housing", "energy", "debt", "aids", "cheque_energie", "follow_up",
-                             "contact_attempts", "repayment_plan", "consent"};
-inline constexpr sv territory[] = {"departement", "commune"};
-inline constexpr sv member[] = {"role", "birth_date", "age", "alternating_custody",
-                                "other_tax_household"};
-inline constexpr sv income[] = {"rfr", "rfr_year", "holder_rfr", "tax_parts", "monthly_resources"};
-inline constexpr sv housing[] = {"tenure", "energy_label", "main_residence"};
-inline constexpr sv energy[] = {"electricity", "gas", "main_heating"};
-inline constexpr sv electricity[] = {"supplier", "subscribed_kva", "smart_meter", "annual_bill",
-                                     "monthly_instalment"};
-inline constexpr sv gas[] = {"supplier", "annual_kwh", "individual_contract",
-                             "collective_heating", "annual_bill", "monthly_instalment"};
-inline constexpr sv debt[] = {"amount", "energy", "supplier", "signalled_on", "cut_notice_on",
-                              "signed_on", "supply_state", "disputed", "deductions"};
-inline constexpr sv deduction[] = {"kind", "amount"};
-inline constexpr sv aid[] = {"kind", "on", "amount"};
-inline constexpr sv cheque[] = {"received", "attestation_sent"};
-inline constexpr sv follow_up[] = {"referent"};
-inline constexpr sv contact[] = {"on", "mode", "outcome"};
-inline constexpr sv plan[] = {"kind", "signed_on", "principal", "months", "payments"};
-inline constexpr sv payment[] = {"on", "amount"};
-inline constexpr sv consent[] = {"objection"};
+                             "contact_attempts", "repayment_plan", "consent"});
+inline constexpr NameSet territory({"departement", "commune"});
+inline constexpr NameSet member({"role", "birth_date", "age", "alternating_custody",
+                                "other_tax_household"});
+inline constexpr NameSet income({"rfr", "rfr_year", "holder_rfr", "tax_parts", "monthly_resources"});
+inline constexpr NameSet housing({"tenure", "energy_label", "main_residence"});
+inline constexpr NameSet energy({"electricity", "gas", "main_heating"});
+inline constexpr NameSet electricity({"supplier", "subscribed_kva", "smart_meter", "annual_bill",
+                                     "monthly_instalment"});
+inline constexpr NameSet gas({"supplier", "annual_kwh", "individual_contract",
+                             "collective_heating", "annual_bill", "monthly_instalment"});
+inline constexpr NameSet debt({"amount", "energy", "supplier", "signalled_on", "cut_notice_on",
+                              "signed_on", "supply_state", "disputed", "deductions"});
+inline constexpr NameSet deduction({"kind", "amount"});
+inline constexpr NameSet aid({"kind", "on", "amount"});
+inline constexpr NameSet cheque({"received", "attestation_sent"});
+inline constexpr NameSet follow_up({"referent"});
+inline constexpr NameSet contact({"on", "mode", "outcome"});
+inline constexpr NameSet plan({"kind", "signed_on", "principal", "months", "payments"});
+inline constexpr NameSet payment({"on", "amount"});
+inline constexpr NameSet consent({"objection"});
 
-inline constexpr sv role[] = {"declarant", "spouse", "child", "other"};
-inline constexpr sv tenure[] = {"owner", "tenant_social", "tenant_private", "hosted",
-                                "social_residence"};
-inline constexpr sv label[] = {"A", "B", "C", "D", "E", "F", "G"};
-inline constexpr sv heating[] = {"electricity", "gas", "fuel_oil", "wood_pellets", "wood_logs",
-                                 "collective", "other"};
-inline constexpr sv supply_state[] = {"normal", "reduced", "limited_1kva", "cut"};
-inline constexpr sv referent[] = {"none", "rsa", "social_worker", "ccas", "other"};
-inline constexpr sv mode[] = {"letter", "visit", "phone"};
-inline constexpr sv outcome[] = {"absent", "no_answer_at_door", "declined_conversation",
-                                 "reached", "no_reply"};
-inline constexpr sv deduction_kind[] = {"fsl_grant", "ccas_aid", "supplier_writeoff",
-                                        "upfront_payment", "cheque_energie"};
-inline constexpr sv energy_kind[] = {"electricity", "gas"};
-inline constexpr sv plan_kind[] = {"cme", "supplier_plan"};
-inline constexpr sv benefit[] = {"cmu_c", "acs", "css", "rsa", "aah", "aspa"};
-inline constexpr sv aid_kind[] = {"fsl_energy", "ccas_aid", "supplier_aid", "other"};
+inline constexpr NameSet role({"declarant", "spouse", "child", "other"});
+inline constexpr NameSet tenure({"owner", "tenant_social", "tenant_private", "hosted",
+                                "social_residence"});
+inline constexpr NameSet label({"A", "B", "C", "D", "E", "F", "G"});
+inline constexpr NameSet heating({"electricity", "gas", "fuel_oil", "wood_pellets", "wood_logs",
+                                 "collective", "other"});
+inline constexpr NameSet supply_state({"normal", "reduced", "limited_1kva", "cut"});
+inline constexpr NameSet referent({"none", "rsa", "social_worker", "ccas", "other"});
+inline constexpr NameSet mode({"letter", "visit", "phone"});
+inline constexpr NameSet outcome({"absent", "no_answer_at_door", "declined_conversation",
+                                 "reached", "no_reply"});
+inline constexpr NameSet deduction_kind({"fsl_grant", "ccas_aid", "supplier_writeoff",
+                                        "upfront_payment", "cheque_energie"});
+inline constexpr NameSet energy_kind({"electricity", "gas"});
+inline constexpr NameSet plan_kind({"cme", "supplier_plan"});
+inline constexpr NameSet benefit({"cmu_c", "acs", "css", "rsa", "aah", "aspa"});
+inline constexpr NameSet aid_kind({"fsl_energy", "ccas_aid", "supplier_aid", "other"});
 }  // namespace fmt1
-
-template <std::size_t N>
-int find_name(std::string_view s, const std::string_view (&names)[N]) {
-  for (std::size_t i = 0; i < N; ++i)  // cheap rejections before the byte comparison
-    if (names[i].size() == s.size() && !s.empty() && names[i][0] == s[0] &&
-        std::memcmp(names[i].data(), s.data(), s.size()) == 0)
-      return static_cast<int>(i);
-  return -1;
-}
 
 constexpr std::uint32_t bits(std::initializer_list<int> positions) {
   std::uint32_t m = 0;
@@ -106,17 +97,16 @@ class HouseholdMapper {
   /// Reads an object: known keys go to on_key(position, kind) unless null (null = absent);
   /// unknown keys are warned about and skipped; `required` positions must have a value.
   template <std::size_t N, class F>
-  bool object(JsonKind k, const sv (&names)[N], std::uint32_t required, F&& on_key) {
+  bool object(JsonKind k, const NameSet<N>& names, std::uint32_t required, F&& on_key) {
     static_assert(N <= 32, "one bit per key");
     if (k != JsonKind::object) return wrong(k, "must be an object");
     if (!r_.begin_object()) return false;
     std::uint32_t seen = 0, got = 0;
-    sv key;
     bool has = false;
     for (;;) {
-      if (!r_.next_member(key, has)) return false;
+      int i = -1;
+      if (!r_.next_member(names, i, has)) return false;
       if (!has) break;
-      const int i = find_name(key, names);
       if (i < 0) {
         if (!r_.register_key()) return false;
         r_.warn("unknown_key", "unknown key ignored");
@@ -140,7 +130,7 @@ class HouseholdMapper {
     const std::uint32_t missing = required & ~got;
     for (std::size_t i = 0; i < N; ++i)
       if (missing & (1u << i))
-        return r_.fail("missing_field", "this field is required; add it", 0, names[i]);
+        return r_.fail("missing_field", "this field is required; add it", 0, names.names[i]);
     return true;
   }
 
@@ -183,6 +173,9 @@ class HouseholdMapper {
   }
 
   bool get_date(JsonKind k, Date& out) {
+    if (k == JsonKind::string) {
+      if (const std::size_t n = plain_date(r_.rest(), out)) return r_.skip(n), true;
+    }
     sv s;
     if (!get_string(k, s, "must be a date string written YYYY-MM-DD")) return false;
     const std::optional<Date> d = Date::parse(s);
@@ -195,27 +188,33 @@ class HouseholdMapper {
   bool get_date(JsonKind k, std::optional<Date>& out) { return get_date(k, out.emplace()); }
 
   template <class E, std::size_t N>
-  bool get_enum(JsonKind k, E& out, const sv (&names)[N]) {
-    sv s;
+  bool get_enum(JsonKind k, E& out, const NameSet<N>& names) {
+    int i = k == JsonKind::string ? r_.match_string(names) : -1;
+    if (i >= 0) {
+      out = static_cast<E>(i);
+      return true;
+    }
+    sv s;  // escaped, misspelt or not a string: the slow way, for the exact error
     if (k == JsonKind::string && !r_.read_string(s)) return false;
-    const int i = k == JsonKind::string ? find_name(s, names) : -1;
+    i = k == JsonKind::string ? names.find(s) : -1;
     if (i >= 0) {
       out = static_cast<E>(i);
       return true;
     }
     std::string m = "must be one of the strings (case-sensitive): ";
-    for (std::size_t j = 0; j < N; ++j) (m += j ? ", " : "") += names[j];
+    for (std::size_t j = 0; j < N; ++j) (m += j ? ", " : "") += names.names[j];
     if (k == JsonKind::string) return r_.fail("invalid_value", m);
     return wrong(k, m);
   }
   template <class E, std::size_t N>
-  bool get_enum(JsonKind k, std::optional<E>& out, const sv (&names)[N]) {
+  bool get_enum(JsonKind k, std::optional<E>& out, const NameSet<N>& names) {
     return get_enum(k, out.emplace(), names);
   }
 
   /// A whole number in [lo, hi]; |lo|, |hi| < 2^62.
   bool get_int(JsonKind k, std::int64_t& out, std::int64_t lo, std::int64_t hi) {
     if (k != JsonKind::number) return wrong(k, "must be a whole number");
+    if (const std::size_t n = plain_int(r_.rest(), lo, hi, out)) return r_.skip(n), true;
     sv raw;
     if (!r_.read_number(raw)) return false;
     if (raw.find_first_of(".eE") != sv::npos)
@@ -248,6 +247,7 @@ class HouseholdMapper {
   bool get_money(JsonKind k, Money& out) {
     sv raw;
     if (k == JsonKind::string) {
+      if (const std::size_t n = plain_money(r_.rest(), out)) return r_.skip(n), true;
       if (!r_.read_string(raw)) return false;
     } else if (k == JsonKind::number) {
       if (!r_.read_number(raw)) return false;

@@ -9,11 +9,24 @@
 #include <string_view>
 #include <vector>
 
+#include "solen/detail/json_bytes.hpp"
+#include "solen/detail/name_set.hpp"
 #include "solen/issue.hpp"
 
 namespace solen {
 inline namespace v1 {
 namespace detail {
+
+// Error paths kept out of line, so that the hot reading functions are small and inlined.
+#if defined(__GNUC__)
+#define SOLEN_COLD [[gnu::cold, gnu::noinline]]
+#define SOLEN_NOINLINE [[gnu::noinline]]
+#define SOLEN_INLINE [[gnu::always_inline]] inline
+#else
+#define SOLEN_COLD
+#define SOLEN_NOINLINE
+#define SOLEN_INLINE inline
+#endif
 
 enum class JsonKind : std::uint8_t { object, array, string, number, true_, false_, null, invalid };
 
@@ -62,14 +75,19 @@ inline std::size_t utf8_sequence(const unsigned char* p, const unsigned char* en
   return 0;
 }
 
-/// Byte classes inside a string: 0 plain ASCII, 1 '"', 2 '\\', 3 control, 4 non-ASCII.
+/// Byte classes inside a string: 0 plain ASCII, 1 '"', 2 '\\', 3 control, 4 non-ASCII; the
+/// kind of value a byte starts.
 struct JsonTables {
   unsigned char str[256];
   bool ws[256];
-  constexpr JsonTables() : str(), ws() {
+  JsonKind kind[256];
+  constexpr JsonTables() : str(), ws(), kind() {
     for (int c = 0; c < 256; ++c) {
       str[c] = c < 0x20 ? 3 : c == '"' ? 1 : c == '\\' ? 2 : c >= 0x80 ? 4 : 0;
       ws[c] = c == ' ' || c == '\t' || c == '\n' || c == '\r';
+      kind[c] = c == '{' ? JsonKind::object : c == '[' ? JsonKind::array : c == '"' ? JsonKind::string
+              : c == 't' ? JsonKind::true_ : c == 'f' ? JsonKind::false_ : c == 'n' ? JsonKind::null
+              : c == '-' || (c >= '0' && c <= '9') ? JsonKind::number : JsonKind::invalid;
     }
   }
 };
@@ -94,25 +112,13 @@ class JsonReader {
   bool failed() const { return failed_; }
 
   /// Skips whitespace and tells the kind of the next value (invalid: error recorded).
-  JsonKind peek() {
+  SOLEN_INLINE JsonKind peek() {
     skip_ws();
-    if (p_ == end_) {
-      fail("invalid_json", "unexpected end of input: expected a value");
-      return JsonKind::invalid;
+    if (p_ != end_) {
+      const JsonKind k = json_tables.kind[*p_];
+      if (k != JsonKind::invalid) return k;
     }
-    switch (*p_) {
-      case '{': return JsonKind::object;
-      case '[': return JsonKind::array;
-      case '"': return JsonKind::string;
-      case 't': return JsonKind::true_;
-      case 'f': return JsonKind::false_;
-      case 'n': return JsonKind::null;
-      case '-': case '0': case '1': case '2': case '3': case '4':
-      case '5': case '6': case '7': case '8': case '9': return JsonKind::number;
-      default:
-        bad_byte("invalid_json", "expected a value: object, array, string, number, true, false or null");
-        return JsonKind::invalid;
-    }
+    return no_value();
   }
 
   bool begin_object() { return open(true); }
@@ -121,45 +127,72 @@ class JsonReader {
   /// Next member of the innermost object: has=false when '}' closed it. `key` stays valid
   /// until the next key is read.
   bool next_member(std::string_view& key, bool& has) {
-    JsonScratch::Frame& f = s_.frames.back();
-    skip_ws();
-    if (p_ == end_) return eof(f.started ? "',' or '}'" : "a key or '}'");
-    if (*p_ == '}') {
-      ++p_;
-      s_.keys.resize(f.keys_begin);
-      s_.frames.pop_back();
-      has = false;
-      return true;
-    }
-    if (f.started) {
-      if (*p_ != ',') return bad_byte("invalid_json", "expected ',' or '}' after an object member");
-      ++p_;
-      f.has_seg = false;
-      skip_ws();
-      if (p_ == end_) return eof("a key after ','");
-    }
-    if (*p_ != '"') {
-      return bad_byte("invalid_json", f.started ? "expected a double-quoted key after ','"
-                                                : "expected a double-quoted key or '}'");
-    }
-    f.started = true;
-    f.has_seg = false;
-    const std::size_t arena_before = s_.arena.size();
-    if (!scan_string(key, &s_.arena)) return false;
-    JsonScratch::Frame& g = s_.frames.back();
-    g.key_in_arena = s_.arena.size() != arena_before;
-    g.key_off = g.key_in_arena ? arena_before : static_cast<std::size_t>(
-                                                    reinterpret_cast<const unsigned char*>(key.data()) - begin_);
-    g.key_len = key.size();
-    g.has_seg = true;
-    skip_ws();
-    if (p_ == end_) return eof("':' after the key");
-    if (*p_ != ':') return bad_byte("invalid_json", "expected ':' after an object key");
-    ++p_;
-    if (g.key_in_arena) key = std::string_view(s_.arena.data() + g.key_off, g.key_len);
-    has = true;
-    return true;
+    if (!member_start(has)) return false;
+    if (!has) return true;
+    return member_key(key) && member_colon(key);
   }
+
+  /// Same, for an object whose keys are in `names`: `index` is the key's position, -1 for a
+  /// key not in the list. A key spelled plainly is recognised in place, without scanning it.
+  template <std::size_t N>
+  SOLEN_INLINE bool next_member(const NameSet<N>& names, int& index, bool& has) {
+    JsonScratch::Frame& f = s_.frames.back();
+    // Compact input ("," "key" ":" with no whitespace) is read in one go; anything else takes
+    // the general path below, which handles it and its errors step by step.
+    const unsigned char* k = p_ + (f.started ? 1 : 0);
+    if (end_ - k > 26 && (!f.started || *p_ == ',') && *k == '"') {
+      index = names.match(k + 1, end_);
+      if (index >= 0 && k[names.len[index] + 2] == ':') {
+        f.started = f.has_seg = true;
+        f.key_in_arena = false;
+        f.key_off = static_cast<std::size_t>(k + 1 - begin_);
+        f.key_len = names.len[index];
+        p_ = k + f.key_len + 3;
+        has = true;
+        return true;
+      }
+    }
+    return next_member_slow(names, index, has);
+  }
+
+  /// next_member() for whitespace, '}', escaped or unknown keys and errors.
+  template <std::size_t N>
+  SOLEN_NOINLINE bool next_member_slow(const NameSet<N>& names, int& index, bool& has) {
+    if (!member_start(has)) return false;
+    if (!has) return true;
+    JsonScratch::Frame& f = s_.frames.back();
+    std::string_view key;
+    index = names.match(p_ + 1, end_);
+    if (index >= 0) {
+      f.key_in_arena = false;
+      f.key_off = static_cast<std::size_t>(p_ + 1 - begin_);
+      f.key_len = names.len[index];
+      f.has_seg = true;
+      p_ += f.key_len + 2;
+    } else {
+      if (!member_key(key)) return false;
+      index = names.find(key);
+    }
+    return member_colon(key);
+  }
+
+  /// After peek(): when the next value is a string spelling one of `names` plainly (no escape), consumes it
+  /// and returns its position; otherwise consumes nothing and returns -1.
+  template <std::size_t N>
+  int match_string(const NameSet<N>& names) {
+    if (p_ == end_ || *p_ != '"') return -1;
+    const int i = names.match(p_ + 1, end_);
+    if (i >= 0) p_ += names.len[i] + 2;
+    return i;
+  }
+
+  /// After peek(): the unread input, from the next value on. Fast paths for common shapes
+  /// (dates, amounts) inspect it and consume what they recognise with skip(); anything else
+  /// goes the slow way.
+  std::string_view rest() const {
+    return std::string_view(reinterpret_cast<const char*>(p_), static_cast<std::size_t>(end_ - p_));
+  }
+  void skip(std::size_t n) { p_ += n; }
 
   /// Next element of the innermost array: has=false when ']' closed it.
   bool next_element(bool& has) {
@@ -219,11 +252,15 @@ class JsonReader {
 
   /// Consumes `true`, `false` or `null` (kind from peek()).
   bool read_literal(JsonKind k) {
-    const std::string_view word = k == JsonKind::true_ ? "true" : k == JsonKind::false_ ? "false" : "null";
-    if (static_cast<std::size_t>(end_ - p_) < word.size() || std::memcmp(p_, word.data(), word.size()) != 0)
-      return syntax("invalid literal: expected true, false or null");
-    p_ += word.size();
-    return true;
+    // Constant lengths: each compare compiles to a load, not a call.
+    auto is = [&](const char* word, std::size_t n) {
+      if (static_cast<std::size_t>(end_ - p_) < n || std::memcmp(p_, word, n) != 0) return false;
+      p_ += n;
+      return true;
+    };
+    if (k == JsonKind::true_ ? is("true", 4) : k == JsonKind::false_ ? is("false", 5) : is("null", 4))
+      return true;
+    return syntax("invalid literal: expected true, false or null");
   }
 
   /// Reads and discards one value of any kind (iterative: depth bounded only by the limit).
@@ -298,7 +335,7 @@ class JsonReader {
 
   /// Records the first error with the path of the current value, `up` levels higher, plus an
   /// optional child key. Always returns false.
-  bool fail(std::string_view code, std::string_view message, std::size_t up = 0,
+  SOLEN_COLD bool fail(std::string_view code, std::string_view message, std::size_t up = 0,
             std::string_view child = {}) {
     if (failed_) return false;
     failed_ = true;
@@ -309,7 +346,7 @@ class JsonReader {
   }
 
   /// Adds a warning located at the current value.
-  void warn(std::string_view code, std::string_view message) {
+  SOLEN_COLD void warn(std::string_view code, std::string_view message) {
     Issue& w = warnings_.emplace_back();
     w.code.assign(code);
     w.message.assign(message);
@@ -361,20 +398,81 @@ class JsonReader {
     while (p_ != end_ && json_tables.ws[*p_]) ++p_;
   }
 
-  bool syntax(std::string_view message) { return fail("invalid_json", message); }
-  bool eof(std::string_view expected) {
+  SOLEN_COLD bool syntax(std::string_view message) { return fail("invalid_json", message); }
+  SOLEN_COLD bool eof(std::string_view expected) {
     std::string m = "unexpected end of input: expected ";
     m += expected;
     return fail("invalid_json", m);
   }
   /// An unexpected byte: invalid UTF-8 wins over the syntax error.
-  bool bad_byte(std::string_view code, std::string_view message) {
+  SOLEN_COLD bool bad_byte(std::string_view code, std::string_view message) {
     if (*p_ >= 0x80 && utf8_sequence(p_, end_) == 0)
       return fail("invalid_utf8", "the text is not valid UTF-8; re-encode it as UTF-8");
     return fail(code, message);
   }
-  bool duplicate() {
+  SOLEN_COLD bool duplicate() {
     return fail("duplicate_key", "this key appears more than once in the same object; keep only one");
+  }
+
+  /// peek() found no value: records why.
+  SOLEN_COLD JsonKind no_value() {
+    if (p_ == end_) fail("invalid_json", "unexpected end of input: expected a value");
+    else bad_byte("invalid_json", "expected a value: object, array, string, number, true, false or null");
+    return JsonKind::invalid;
+  }
+
+  /// Start of a member: the closing '}' (has=false) or a ',' when one is due, then the
+  /// opening quote of the key, left unread.
+  bool member_start(bool& has) {
+    JsonScratch::Frame& f = s_.frames.back();
+    skip_ws();
+    if (p_ == end_) return eof(f.started ? "',' or '}'" : "a key or '}'");
+    if (*p_ == '}') {
+      ++p_;
+      s_.keys.resize(f.keys_begin);
+      s_.frames.pop_back();
+      has = false;
+      return true;
+    }
+    if (f.started) {
+      if (*p_ != ',') return bad_byte("invalid_json", "expected ',' or '}' after an object member");
+      ++p_;
+      f.has_seg = false;
+      skip_ws();
+      if (p_ == end_) return eof("a key after ','");
+    }
+    if (*p_ != '"') {
+      return bad_byte("invalid_json", f.started ? "expected a double-quoted key after ','"
+                                                : "expected a double-quoted key or '}'");
+    }
+    f.started = true;
+    f.has_seg = false;
+    has = true;
+    return true;
+  }
+
+  /// Scans the key and records it as the current path segment.
+  bool member_key(std::string_view& key) {
+    const std::size_t arena_before = s_.arena.size();
+    if (!scan_string(key, &s_.arena)) return false;
+    JsonScratch::Frame& g = s_.frames.back();
+    g.key_in_arena = s_.arena.size() != arena_before;
+    g.key_off = g.key_in_arena ? arena_before : static_cast<std::size_t>(
+                                                    reinterpret_cast<const unsigned char*>(key.data()) - begin_);
+    g.key_len = key.size();
+    g.has_seg = true;
+    return true;
+  }
+
+  /// The ':' after a key; re-points `key` at the arena when it was decoded there.
+  bool member_colon(std::string_view& key) {
+    skip_ws();
+    if (p_ == end_) return eof("':' after the key");
+    if (*p_ != ':') return bad_byte("invalid_json", "expected ':' after an object key");
+    ++p_;
+    const JsonScratch::Frame& g = s_.frames.back();
+    if (g.key_in_arena) key = std::string_view(s_.arena.data() + g.key_off, g.key_len);
+    return true;
   }
 
   bool open(bool is_object) {
@@ -412,17 +510,10 @@ class JsonReader {
   bool scan_string(std::string_view& out, std::string* buf) {
     const unsigned char* start = ++p_;
     for (;;) {
-      while (end_ - p_ >= 8) {  // eight plain ASCII bytes at a time
-        std::uint64_t w;
-        std::memcpy(&w, p_, 8);
-        constexpr std::uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
-        const std::uint64_t q = w ^ (ones * '"'), b = w ^ (ones * '\\');
-        const std::uint64_t exact = (((w - ones * 0x20) & ~w) | ((q - ones) & ~q) |
-                                     ((b - ones) & ~b) | w) & high;
-        if (exact != 0) {
-#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-          p_ += __builtin_ctzll(exact) >> 3;  // the lowest flag is exact: first special byte
-#endif
+      while (swar_ok && end_ - p_ >= 8) {  // eight plain ASCII bytes at a time
+        const std::uint64_t special = json_special_bytes(load8(p_), true);
+        if (special != 0) {
+          p_ += first_flagged_byte(special);
           break;
         }
         p_ += 8;
