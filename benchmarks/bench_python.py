@@ -1,12 +1,17 @@
 #!/usr/bin/env python3
-# Python batch through the C ABI: solen.Engine().evaluate_many(list_of_dicts, as_of=..., reasons=False)
-# (dicts in, dicts out) and evaluate_jsonl (JSON Lines text in and out, no per-household Python work).
+# Python batch through the C ABI: evaluate_file, evaluate_jsonl (bytes) and evaluate_many (dicts).
 #
 #   SOLEN_LIBRARY=build-bench/capi/libsolen.so.1 python3 benchmarks/bench_python.py \
-#       [--households N] [--year Y] [--as-of D] [--threads T] [--solen PATH] [--tsv]
+#       [--households N | --input FILE.jsonl] [--modes file,jsonl,many,lazy] [--year Y]
+#       [--as-of D] [--threads T] [--solen PATH] [--output PATH] [--tsv]
 #
-# The caseload comes from `solen generate N --seed 1 --year Y` (national profile) and is decoded
-# into dicts before the clock starts. Peak RSS includes those dicts and the decisions.
+# Modes: file = Engine.evaluate_file(FILE, --output) (streamed inside libsolen; needs --input or
+# writes the generated caseload to a temporary file first); jsonl = evaluate_jsonl(bytes) ->
+# bytes; many = evaluate_many(dicts) -> list of dicts; lazy = evaluate_many(dicts, lazy=True),
+# then every decision decoded once while iterating. The caseload comes from --input or from
+# `solen generate N --seed 1 --year Y` (national profile); dicts are decoded before the clock
+# starts. Peak RSS is the whole process's: run one mode per process (run.sh does) to get the
+# peak of that path alone.
 # SPDX-License-Identifier: Apache-2.0
 import argparse
 import json
@@ -14,12 +19,20 @@ import os
 import resource
 import subprocess
 import sys
+import tempfile
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "bindings", "python", "src"))
 
 import solen  # noqa: E402
+
+NAMES = {
+    "file": "python evaluate_file (file to file)",
+    "jsonl": "python evaluate_jsonl (bytes)",
+    "many": "python evaluate_many (dicts)",
+    "lazy": "python evaluate_many lazy (dicts)",
+}
 
 
 def cpu_seconds():
@@ -31,9 +44,24 @@ def peak_rss_mb():
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def best_of(repeat, run):
+    """(wall seconds, CPU seconds) of the fastest of `repeat` runs."""
+    best, best_cpu = float("inf"), 0.0
+    for _ in range(repeat):
+        t0, c0 = time.perf_counter(), cpu_seconds()
+        run()
+        wall, cpu = time.perf_counter() - t0, cpu_seconds() - c0
+        if wall < best:
+            best, best_cpu = wall, cpu
+    return best, best_cpu
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--households", type=int, default=200_000)
+    ap.add_argument("--input", help="an existing JSON Lines caseload (instead of generating one)")
+    ap.add_argument("--output", default=os.devnull, help="decisions of the file mode")
+    ap.add_argument("--modes", default="file,jsonl,many")
     ap.add_argument("--year", type=int, default=2024)
     ap.add_argument("--as-of", default=None, help="default: 15 June of --year")
     ap.add_argument("--threads", type=int, default=2)
@@ -42,44 +70,55 @@ def main():
     ap.add_argument("--tsv", action="store_true")
     a = ap.parse_args()
     as_of = a.as_of or f"{a.year}-06-15"
-
-    text = subprocess.run([a.solen, "generate", str(a.households), "--seed", "1", "--year", str(a.year)],
-                          check=True, stdout=subprocess.PIPE).stdout
-    households = [json.loads(line) for line in text.splitlines()]
+    modes = a.modes.split(",")
+    if a.input and modes == ["file"]:
+        text = b""  # not loaded: the peak RSS is the file path's alone
+        with open(a.input, "rb") as f:
+            n = sum(block.count(b"\n") for block in iter(lambda: f.read(1 << 20), b""))
+    elif a.input:
+        with open(a.input, "rb") as f:
+            text = f.read()
+    else:
+        text = subprocess.run([a.solen, "generate", str(a.households), "--seed", "1", "--year", str(a.year)],
+                              check=True, stdout=subprocess.PIPE).stdout
+    if text:
+        n = text.count(b"\n") + (0 if text.endswith(b"\n") else 1)
+    households = [json.loads(line) for line in text.splitlines()] if {"many", "lazy"} & set(modes) else None
     engine = solen.Engine()
+    opts = {"as_of": as_of, "reasons": False, "threads": a.threads}
 
-    results = []
-    # evaluate_many: dicts in, dicts out (json.dumps of each dict and json.loads of the decisions
-    # happen in Python and are part of the measure).
-    best, best_cpu = float("inf"), 0.0
-    for _ in range(a.repeat):
-        t0, c0 = time.perf_counter(), cpu_seconds()
-        decisions = engine.evaluate_many(households, as_of=as_of, reasons=False, threads=a.threads)
-        if time.perf_counter() - t0 < best:
-            best, best_cpu = time.perf_counter() - t0, cpu_seconds() - c0
-        assert len(decisions) == len(households)
-        del decisions
-    results.append(("python evaluate_many (dicts)", best, best_cpu))
-    # evaluate_jsonl: the caseload as JSON Lines bytes, decisions as bytes.
-    best, best_cpu = float("inf"), 0.0
-    for _ in range(a.repeat):
-        t0, c0 = time.perf_counter(), cpu_seconds()
-        out = engine.evaluate_jsonl(text, as_of=as_of, reasons=False, threads=a.threads)
-        if time.perf_counter() - t0 < best:
-            best, best_cpu = time.perf_counter() - t0, cpu_seconds() - c0
-        assert out.count(b"\n") == len(households)
-        del out
-    results.append(("python evaluate_jsonl (bytes)", best, best_cpu))
+    def run_file():
+        summary = engine.evaluate_file(path, a.output, **opts)
+        assert summary["households"] == n
 
-    n = len(households)
-    for name, s, cpu in results:
+    def run_jsonl():
+        assert engine.evaluate_jsonl(text, **opts).count(b"\n") == n
+
+    def run_many():
+        assert len(engine.evaluate_many(households, **opts)) == n
+
+    def run_lazy():
+        assert sum(1 for d in engine.evaluate_many(households, lazy=True, **opts) if d["status"]) == n
+
+    runs = {"file": run_file, "jsonl": run_jsonl, "many": run_many, "lazy": run_lazy}
+    tmp = None
+    path = a.input
+    if "file" in modes and not path:
+        tmp = tempfile.NamedTemporaryFile(suffix=".jsonl")
+        tmp.write(text)
+        tmp.flush()
+        path = tmp.name
+    if "jsonl" not in modes:
+        text = None  # the other modes need no copy of the JSON Lines in memory
+    for mode in modes:
+        s, cpu = best_of(a.repeat, runs[mode])
         if a.tsv:
-            print(f"binding\t{name}\tnational\t{a.year}\t{n}\t{a.threads}\t{s:.3f}\t{n / s:.0f}\t{peak_rss_mb():.0f}\t{cpu:.3f}")
+            print(f"binding\t{NAMES[mode]}\tnational\t{a.year}\t{n}\t{a.threads}\t{s:.3f}\t{n / s:.0f}\t{peak_rss_mb():.0f}\t{cpu:.3f}")
         else:
-            print(f"{name:32s} {n:>9d} households  {a.threads} threads  {s:8.3f} s (CPU {cpu:7.3f} s)"
-                  f"  {n / s:12.0f} households/s")
-    if not a.tsv:
-        print(f"peak RSS {peak_rss_mb():.0f} MB (includes {n} households as Python dicts)")
+            print(f"{NAMES[mode]:36s} {n:>9d} households  {a.threads} threads  {s:8.3f} s (CPU {cpu:7.3f} s)"
+                  f"  {n / s:12.0f} households/s  peak RSS so far {peak_rss_mb():.0f} MB")
+    if tmp is not None:
+        tmp.close()
 
 
 if __name__ == "__main__":

@@ -121,18 +121,24 @@ if [ -s "$sample" ]; then
   row cli "solen evaluate, reasons on (bundled sample)" lille 2016 "$n" 2 "$secs" "$rss" "$cpu"
 fi
 
-# ---- Python and PHP through the C ABI
+# ---- Python and PHP through the C ABI: one process per path, so that each row's peak RSS is
+# that path's own (file to file, bytes/string in memory, dicts/arrays)
 if [ $BINDINGS = 1 ]; then
   export SOLEN_LIBRARY=$BUILD/capi/libsolen.so.1 SOLEN_CLI=$SOLEN
+  f=$DATA/national-$YEAR-seed$SEED-100000.jsonl
   if command -v python3 >/dev/null && [ -d "$ROOT/bindings/python/src/solen" ]; then
-    log "Python binding, 100000 households"
-    python3 "$ROOT/benchmarks/bench_python.py" --households 100000 --year $YEAR --threads 2 --repeat 2 --tsv >>"$RESULTS" ||
-      echo "run.sh: the Python benchmark failed" >&2
+    for mode in file jsonl many lazy; do
+      log "Python binding ($mode), 100000 households"
+      python3 "$ROOT/benchmarks/bench_python.py" --input "$f" --modes $mode --year $YEAR --threads 2 --repeat 2 \
+        --tsv >>"$RESULTS" || echo "run.sh: the Python benchmark ($mode) failed" >&2
+    done
   fi
   if command -v php >/dev/null && [ -f "$ROOT/bindings/php/src/Engine.php" ]; then
-    log "PHP binding, 100000 households"
-    php -d memory_limit=-1 "$ROOT/benchmarks/bench_php.php" --households=100000 --year=$YEAR --threads=2 --repeat=2 --tsv \
-      >>"$RESULTS" || echo "run.sh: the PHP benchmark failed" >&2
+    for mode in file jsonl many; do
+      log "PHP binding ($mode), 100000 households"
+      php -d memory_limit=-1 "$ROOT/benchmarks/bench_php.php" --input="$f" --modes=$mode --year=$YEAR --threads=2 \
+        --repeat=2 --tsv >>"$RESULTS" || echo "run.sh: the PHP benchmark ($mode) failed" >&2
+    done
   fi
 fi
 

@@ -26,6 +26,7 @@ solen_status solen_evaluate(const solen_engine* engine, const char* household_js
 solen_status solen_evaluate_ex(const solen_engine* engine, const char* household_json, size_t len, const char* options_json, size_t options_len, char** out_json, size_t* out_len);
 solen_status solen_evaluate_batch(const solen_engine* engine, const char* jsonl, size_t len, char** out_jsonl, size_t* out_len);
 solen_status solen_evaluate_batch_ex(const solen_engine* engine, const char* jsonl, size_t len, const char* options_json, size_t options_len, char** out_jsonl, size_t* out_len);
+solen_status solen_evaluate_file(const solen_engine* engine, const char* in_path, const char* out_path, const char* options_json, size_t options_len, char** summary_json, size_t* summary_len);
 void solen_string_free(char* s);
 const char* solen_last_error(void);
 const char* solen_last_error_code(void);

@@ -12,6 +12,7 @@
 #include "solen/engine.hpp"
 #include "solen/error.hpp"
 #include "solen/solen.h"
+#include "stream_batch.hpp"
 
 /// The opaque handle: an immutable engine (copies of solen::Engine share the compiled pack).
 struct solen_engine {
@@ -58,6 +59,14 @@ solen_status new_engine(solen_engine** out, Build&& build) {
   });
 }
 
+/// The options text of a call, or SOLEN_E_INVALID_ARGUMENT with the offending option's path.
+solen_status parse_options(const char* options, std::size_t options_len, solen::BatchOptions& opts) {
+  return guarded(Input::options, [&] {
+    opts = solen::capi::read_options(options, options_len);
+    return SOLEN_OK;
+  });
+}
+
 solen_status evaluate_one(const solen_engine* engine, const char* json, std::size_t len,
                           const char* options, std::size_t options_len, char** out,
                           std::size_t* out_len) {
@@ -66,11 +75,7 @@ solen_status evaluate_one(const solen_engine* engine, const char* json, std::siz
   if (engine == nullptr) return null_argument("engine");
   if (json == nullptr) return null_argument("household_json");
   solen::BatchOptions opts;
-  solen_status s = guarded(Input::options, [&] {
-    opts = solen::capi::read_options(options, options_len);
-    return SOLEN_OK;
-  });
-  if (s != SOLEN_OK) return s;
+  if (solen_status s = parse_options(options, options_len, opts); s != SOLEN_OK) return s;
   return guarded(Input::household, [&] {
     std::string decision;
     solen::DecisionError err;
@@ -91,15 +96,30 @@ solen_status evaluate_lines(const solen_engine* engine, const char* jsonl, std::
   if (engine == nullptr) return null_argument("engine");
   if (jsonl == nullptr) return null_argument("jsonl");
   solen::BatchOptions opts;
-  solen_status s = guarded(Input::options, [&] {
-    opts = solen::capi::read_options(options, options_len);
+  if (solen_status s = parse_options(options, options_len, opts); s != SOLEN_OK) return s;
+  return guarded(Input::household, [&] {
+    std::size_t size = 0;
+    *out = solen::capi::evaluate_memory(engine->impl, std::string_view(jsonl, len), opts, size);
+    if (out_len != nullptr) *out_len = size;
     return SOLEN_OK;
   });
-  if (s != SOLEN_OK) return s;
+}
+
+solen_status evaluate_file(const solen_engine* engine, const char* in_path, const char* out_path,
+                           const char* options, std::size_t options_len, char** summary_json,
+                           std::size_t* summary_len) {
+  if (summary_json != nullptr) *summary_json = nullptr;
+  if (summary_len != nullptr) *summary_len = 0;
+  if (engine == nullptr) return null_argument("engine");
+  if (in_path == nullptr) return null_argument("in_path");
+  if (out_path == nullptr) return null_argument("out_path");
+  solen::BatchOptions opts;
+  if (solen_status s = parse_options(options, options_len, opts); s != SOLEN_OK) return s;
   return guarded(Input::household, [&] {
-    std::string lines;
-    engine->impl.evaluate_jsonl(std::string_view(jsonl, len), lines, opts);
-    hand_out(lines, out, out_len);
+    solen::Summary summary;
+    solen::capi::evaluate_files(engine->impl, in_path, out_path, opts,
+                                summary_json != nullptr ? &summary : nullptr);
+    if (summary_json != nullptr) hand_out(summary.to_json(), summary_json, summary_len);
     return SOLEN_OK;
   });
 }
@@ -173,6 +193,14 @@ SOLEN_API solen_status solen_evaluate_batch_ex(const solen_engine* engine, const
                                                size_t options_len, char** out_jsonl,
                                                size_t* out_len) {
   return evaluate_lines(engine, jsonl, len, options_json, options_len, out_jsonl, out_len);
+}
+
+SOLEN_API solen_status solen_evaluate_file(const solen_engine* engine, const char* in_path,
+                                           const char* out_path, const char* options_json,
+                                           size_t options_len, char** summary_json,
+                                           size_t* summary_len) {
+  return evaluate_file(engine, in_path, out_path, options_json, options_len, summary_json,
+                       summary_len);
 }
 
 SOLEN_API void solen_string_free(char* s) { std::free(s); }

@@ -170,6 +170,45 @@ test('evaluateJsonl', function () use ($household) {
     check($engine->evaluateJsonl('') === '', 'empty input');
 });
 
+test('evaluateFile', function () use ($household, $noDate) {
+    $engine = new Engine();
+    $dir = sys_get_temp_dir() . '/solen-php-' . getmypid();
+    @mkdir($dir);
+    $in = "$dir/in.jsonl";
+    $out = "$dir/out.jsonl";
+    $text = json_encode($household) . "\n{\"id\":\"F2\",\"members\":[\n\n   \r\n"
+        . '{"id":"F3","members":[{"role":"declarant","age":400}]}' . "\r\n" . json_encode($noDate);
+    file_put_contents($in, $text);
+    $summary = $engine->evaluateFile($in, $out, '2019-05-01', false, 2);
+    check($summary['households'] === 4, 'summary households');
+    check($summary['status'] === ['ok' => 2, 'error' => 2, 'excluded' => 0], 'summary status');
+    check(file_get_contents($out) === $engine->evaluateJsonl($text, '2019-05-01', false),
+        'file output equals evaluateJsonl');
+    $e = thrown(fn () => $engine->evaluateFile("$dir/missing.jsonl", "$dir/never.jsonl"));
+    check($e?->getCode() === Status::E_IO && $e->getErrorCode() === 'unreadable_file',
+        'unreadable input: ' . ($e?->getErrorCode() ?? ''));
+    check(str_contains($e?->getMessage() ?? '', 'missing.jsonl') && !is_file("$dir/never.jsonl"),
+        'message names the path, no output created');
+    $e = thrown(fn () => $engine->evaluateFile($in, "$dir/no/such/out.jsonl"));
+    check($e?->getCode() === Status::E_IO && $e->getErrorCode() === 'unwritable_file',
+        'unwritable output');
+    $e = thrown(fn () => $engine->evaluateFile($in, $in));
+    check($e?->getCode() === Status::E_INVALID_ARGUMENT && $e->getErrorCode() === 'same_file'
+        && file_get_contents($in) === $text, 'output is the input: refused, input intact');
+    if (file_exists('/dev/full')) {
+        $e = thrown(fn () => $engine->evaluateFile($in, '/dev/full'));
+        check($e?->getErrorCode() === 'write_error', 'full device');
+    }
+    $e = thrown(fn () => $engine->evaluateFile($in, "$out\0x"));
+    check($e?->getCode() === Status::E_INVALID_ARGUMENT, 'NUL byte in a path');
+    $e = thrown(fn () => $engine->evaluateFile($in, $out, null, true, -1));
+    check($e?->getCode() === Status::E_INVALID_ARGUMENT && $e->getPath() === '/threads',
+        'bad threads');
+    @unlink($in);
+    @unlink($out);
+    @rmdir($dir);
+});
+
 test('rule packs', function () use ($source, $household) {
     $default = new Engine();
     $path = $source . '/rules/fr-lille.json';

@@ -10,7 +10,9 @@ import copy
 import datetime
 import decimal
 import json
+import ctypes
 import os
+import pathlib
 import pickle
 import re
 import shutil
@@ -255,6 +257,99 @@ class EngineTest(unittest.TestCase):
         for t in threads:
             t.join()
         self.assertEqual(failures, [])
+
+
+class BatchPathsTest(unittest.TestCase):
+    """evaluate_file, the large-buffer copy and the lazy decisions of evaluate_many."""
+
+    CASELOAD = (json.dumps(HOUSEHOLD) + "\n" + '{"id":"F2","members":[' + "\n\n   \r\n"
+                + '{"id":"F3","members":[{"role":"declarant","age":400}]}\r\n'
+                + json.dumps(without_date(HOUSEHOLD, "F4"))).encode()  # no final newline
+
+    @classmethod
+    def setUpClass(cls):
+        cls.engine = solen.Engine()
+        cls.tmp = tempfile.TemporaryDirectory()
+        cls.src = os.path.join(cls.tmp.name, "in.jsonl")
+        with open(cls.src, "wb") as f:
+            f.write(cls.CASELOAD)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.engine.close()
+        cls.tmp.cleanup()
+
+    def path(self, name):
+        return os.path.join(self.tmp.name, name)
+
+    def test_evaluate_file_matches_evaluate_jsonl(self):
+        dst = pathlib.Path(self.path("out.jsonl"))
+        summary = self.engine.evaluate_file(self.src, dst, as_of="2019-05-01", reasons=False,
+                                            threads=2)
+        self.assertEqual(summary["households"], 4)
+        self.assertEqual(summary["status"], {"ok": 2, "error": 2, "excluded": 0})
+        self.assertIn("cheque_energie", summary["totals"])
+        expected = self.engine.evaluate_jsonl(self.CASELOAD, as_of="2019-05-01", reasons=False)
+        self.assertEqual(dst.read_bytes(), expected)
+        self.assertEqual([json.loads(x)["status"] for x in expected.splitlines()],
+                         ["ok", "error", "error", "ok"])
+
+    def test_evaluate_file_errors_are_structured(self):
+        dst = self.path("never.jsonl")
+        with self.assertRaises(solen.SolenError) as cm:
+            self.engine.evaluate_file(self.path("missing.jsonl"), dst)
+        self.assertEqual((cm.exception.status, cm.exception.code),
+                         (solen.Status.E_IO, "unreadable_file"))
+        self.assertIn("missing.jsonl", cm.exception.message)
+        self.assertFalse(os.path.exists(dst))
+        with self.assertRaises(solen.SolenError) as cm:
+            self.engine.evaluate_file(self.src, self.path("no/such/dir/out.jsonl"))
+        self.assertEqual((cm.exception.status, cm.exception.code),
+                         (solen.Status.E_IO, "unwritable_file"))
+        with self.assertRaises(solen.SolenError) as cm:
+            self.engine.evaluate_file(self.src, self.src)
+        self.assertEqual((cm.exception.status, cm.exception.code),
+                         (solen.Status.E_INVALID_ARGUMENT, "same_file"))
+        with open(self.src, "rb") as f:
+            self.assertEqual(f.read(), self.CASELOAD)  # not truncated
+        if os.path.exists("/dev/full"):
+            with self.assertRaises(solen.SolenError) as cm:
+                self.engine.evaluate_file(self.src, "/dev/full")
+            self.assertEqual(cm.exception.code, "write_error")
+        with self.assertRaises(ValueError):
+            self.engine.evaluate_file(self.src, dst, threads=-1)
+        with self.assertRaises(ValueError):
+            self.engine.evaluate_file(self.src, dst + "\0x")
+
+    def test_missing_newer_function_is_a_library_error(self):
+        with self.assertRaises(solen.LibraryError):
+            _lib._missing("old.so", "solen_evaluate_file")()
+
+    def test_large_results_are_copied_exactly(self):
+        data = bytes(range(256)) * (5 << 12)  # 5 MiB: above the huge-page threshold
+        buf = ctypes.create_string_buffer(data, len(data))
+        self.assertEqual(solen._buffers.copy_bytes(ctypes.addressof(buf), len(data)), data)
+        hs = [dict(HOUSEHOLD, id=f"B{i}") for i in range(3000)]
+        text = "\n".join(json.dumps(h) for h in hs).encode()
+        out = self.engine.evaluate_jsonl(text)  # reasons on: several MiB
+        self.assertGreater(len(out), 4 << 20)
+        self.assertEqual(out.count(b"\n"), len(hs))
+        self.assertEqual(json.loads(out.splitlines()[-1])["id"], "B2999")
+
+    def test_evaluate_many_lazy(self):
+        hs = [dict(HOUSEHOLD, id=f"Z{i}") for i in range(300)] + ["not json"]
+        eager = self.engine.evaluate_many(hs, reasons=False)
+        lazy = self.engine.evaluate_many(hs, reasons=False, lazy=True)
+        self.assertIsInstance(lazy, solen.Decisions)
+        self.assertEqual(len(lazy), len(eager))
+        self.assertEqual(list(lazy), eager)
+        self.assertEqual((lazy[0], lazy[-1], lazy[5:8]), (eager[0], eager[-1], eager[5:8]))
+        self.assertEqual(lazy[-1]["status"], "error")
+        with self.assertRaises(IndexError):
+            lazy[len(eager)]
+        self.assertEqual(lazy.jsonl.count(b"\n"), len(eager))
+        self.assertEqual(len(self.engine.evaluate_many([], lazy=True)), 0)
+        self.assertEqual(list(solen.Decisions(b'{"a":1}\n{"a":2}')), [{"a": 1}, {"a": 2}])
 
 
 class RulesTest(unittest.TestCase):

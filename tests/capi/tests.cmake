@@ -17,6 +17,14 @@ set_target_properties(test_capi_static PROPERTIES C_STANDARD 99 C_EXTENSIONS OFF
 add_test(NAME capi_test_static COMMAND test_capi_static)
 set_tests_properties(capi_test_static PROPERTIES LABELS "capi")
 
+# solen_evaluate_file and large in-memory batches (several blocks of the streaming core).
+add_executable(test_capi_file ${CMAKE_CURRENT_LIST_DIR}/test_capi_file.c)
+target_link_libraries(test_capi_file PRIVATE solen)
+target_compile_options(test_capi_file PRIVATE -Wall -Wextra -Wpedantic -Werror)
+set_target_properties(test_capi_file PROPERTIES C_STANDARD 99 C_STANDARD_REQUIRED ON C_EXTENSIONS OFF)
+add_test(NAME capi_file_test COMMAND test_capi_file)
+set_tests_properties(capi_file_test PROPERTIES LABELS "capi" TIMEOUT 600)
+
 # The public C header alone: strict C99, C11 and C++17, warnings as errors (libgit2 headertest).
 set(solen_capi_inc -I${PROJECT_SOURCE_DIR}/capi/include)
 foreach(std c99 c11)

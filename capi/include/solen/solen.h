@@ -228,6 +228,31 @@ SOLEN_API solen_status solen_evaluate_batch_ex(const solen_engine* engine, const
                                                size_t* out_len);
 
 /**
+ * Evaluates the JSON Lines file `in_path` into the file `out_path` (both NUL-terminated paths;
+ * anything fopen() accepts, e.g. a FIFO or /dev/stdin), streaming: memory stays bounded (a few
+ * blocks of 8 MiB) whatever the file size. Same output as solen_evaluate_batch_ex(): exactly one
+ * decision per non-blank line, in input order, each followed by "\n"; a line that cannot be
+ * read or is invalid gets an error decision and never stops the run. `options_json` as in
+ * solen_evaluate_batch_ex() (NULL or length 0: the defaults; "threads": 0 = every core).
+ * `out_path` is created or truncated, and only once `in_path` has been opened.
+ * When `summary_json` is not NULL, on SOLEN_OK it receives the caseload summary as a JSON
+ * object ({"households", "status": {"ok", "error", "excluded"}, "route", "urgency",
+ * "measures", "cheque_energie_status", "totals", ...}), NUL-terminated, owned by the caller
+ * (solen_string_free()); *summary_len is its length (summary_len may be NULL).
+ * Statuses: SOLEN_OK; SOLEN_E_INVALID_ARGUMENT (engine, in_path or out_path is NULL, invalid
+ * options, or code "same_file": out_path is in_path); SOLEN_E_IO with solen_last_error_code()
+ * "unreadable_file" (in_path cannot be opened; out_path is left alone), "unwritable_file"
+ * (out_path cannot be created), "read_error" or "write_error" (the run stopped part-way, e.g. a
+ * full disk: out_path holds the decisions written so far); SOLEN_E_NOMEM; SOLEN_E_INTERNAL.
+ * Messages name the paths. On failure *summary_json is NULL and *summary_len is 0.
+ * Thread-safe. Since symbol version SOLEN_1.1.
+ */
+SOLEN_API solen_status solen_evaluate_file(const solen_engine* engine, const char* in_path,
+                                           const char* out_path, const char* options_json,
+                                           size_t options_len, char** summary_json,
+                                           size_t* summary_len);
+
+/**
  * Releases a string returned through a `char **` out parameter by this library. NULL is a
  * no-op. Never pass it memory from another allocator, nor a `const char *` getter result.
  */

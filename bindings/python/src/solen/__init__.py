@@ -10,13 +10,16 @@ through the dynamic loader under its SONAME ``libsolen.so.1``::
     with solen.Engine() as engine:
         decision = engine.evaluate(household_dict, as_of="2019-05-01")
         decisions = engine.evaluate_many(list_of_households, reasons=False)
+        summary = engine.evaluate_file("caseload.jsonl", "decisions.jsonl", as_of="2024-06-15")
 """
 
+from ._decisions import Decisions
 from ._engine import Engine, PackInfo, SolenError
 from ._lib import ABI_VERSION, LibraryError, Status
 
 __all__ = [
     "ABI_VERSION",
+    "Decisions",
     "Engine",
     "LibraryError",
     "PackInfo",

@@ -10,6 +10,7 @@ import json
 import os
 
 from . import _lib
+from ._decisions import Decisions, decode_all
 from ._lib import Status
 
 
@@ -94,6 +95,8 @@ def _as_of_text(as_of):
 
 
 def _options(as_of=None, reasons=True, threads=0):
+    if not isinstance(threads, int) or isinstance(threads, bool) or threads < 0:
+        raise ValueError("threads must be an int >= 0")
     opts = {}
     if as_of is not None:
         opts["as_of"] = _as_of_text(as_of)
@@ -204,18 +207,20 @@ class Engine:
         self._check(status)
         return json.loads(_lib.take_string(self._lib, out, size.value))
 
-    def evaluate_many(self, households, as_of=None, reasons=True, threads=0):
+    def evaluate_many(self, households, as_of=None, reasons=True, threads=0, *, lazy=False):
         """Evaluates many households with ONE batch call; returns one decision per household,
         in order. A household that cannot be read or is invalid gets an error decision
         (``{"id", "status": "error", "error": {...}}``); it never stops the batch.
-        ``threads=0`` uses every core. Raises SolenError only when the batch cannot run.
+        ``threads=0`` uses every core. ``lazy=True`` returns a :class:`solen.Decisions`
+        sequence that decodes each decision when it is read (much faster and smaller when the
+        decisions are processed one by one); otherwise a list of dicts.
+        Raises SolenError only when the batch cannot run.
         """
         texts = [_household_text(h) for h in households]
         if not texts:
-            return []
-        out = self.evaluate_jsonl("\n".join(texts), as_of, reasons, threads)
-        body = out.rstrip("\n").replace("\n", ",")
-        decisions = json.loads("[" + body + "]")
+            return Decisions(b"") if lazy else []
+        out = self._batch(_to_bytes("\n".join(texts)), as_of, reasons, threads)
+        decisions = Decisions(out) if lazy else decode_all(out)
         if len(decisions) != len(texts):
             raise SolenError(Status.E_INTERNAL,
                              f"{len(texts)} households gave {len(decisions)} decisions",
@@ -224,21 +229,44 @@ class Engine:
 
     def evaluate_jsonl(self, jsonl, as_of=None, reasons=True, threads=0):
         """JSON Lines in (``str`` or ``bytes``), JSON Lines out (same type): one decision per
-        non-blank line, in order. The fastest path: no per-household Python work at all."""
-        as_bytes = not isinstance(jsonl, str)
-        data = _to_bytes(jsonl)
-        if not isinstance(threads, int) or isinstance(threads, bool) or threads < 0:
-            raise ValueError("threads must be an int >= 0")
+        non-blank line, in order. No per-household Python work; ``bytes`` is the faster type
+        (a ``str`` result has to be decoded)."""
+        result = self._batch(_to_bytes(jsonl), as_of, reasons, threads)
+        return result if not isinstance(jsonl, str) else result.decode("utf-8", "surrogateescape")
+
+    def evaluate_file(self, src, dst, as_of=None, reasons=True, threads=0):
+        """Streams the JSON Lines file ``src`` into ``dst`` (paths: ``str``, ``bytes`` or
+        ``os.PathLike``) inside libsolen, with bounded memory whatever the size of the file:
+        one decision per non-blank line, in order, error decisions for bad lines. ``dst`` is
+        created or truncated once ``src`` could be opened. Returns the caseload summary (a
+        dict: ``households``, ``status``, ``route``, ``urgency``, ``measures``,
+        ``cheque_energie_status``, ``totals``...). Raises SolenError with status ``E_IO`` and
+        code ``unreadable_file``, ``unwritable_file``, ``read_error`` or ``write_error``,
+        ``E_INVALID_ARGUMENT`` (code ``same_file``) when ``dst`` is ``src``. The GIL is
+        released during the run.
+        """
+        opts = _options(as_of, reasons, threads)
+        paths = [os.fsencode(p) for p in (src, dst)]
+        if any(b"\0" in p for p in paths):
+            raise ValueError("embedded null byte in a path")
+        out, size = ctypes.c_void_p(), ctypes.c_size_t()
+        status = self._lib.solen_evaluate_file(
+            self._handle(), paths[0], paths[1], opts, len(opts) if opts else 0,
+            ctypes.byref(out), ctypes.byref(size))
+        self._check(status)
+        return json.loads(_lib.take_string(self._lib, out, size.value))
+
+    # -- helpers ----------------------------------------------------------------------------
+
+    def _batch(self, data, as_of, reasons, threads):
+        """bytes of JSON Lines in, bytes of decisions out: one C call, one copy of the result."""
         opts = _options(as_of, reasons, threads)
         out, size = ctypes.c_void_p(), ctypes.c_size_t()
         status = self._lib.solen_evaluate_batch_ex(
             self._handle(), data, len(data), opts, len(opts) if opts else 0,
             ctypes.byref(out), ctypes.byref(size))
         self._check(status)
-        result = _lib.take_string(self._lib, out, size.value)
-        return result if as_bytes else result.decode("utf-8", "surrogateescape")
-
-    # -- helpers ----------------------------------------------------------------------------
+        return _lib.take_string(self._lib, out, size.value)
 
     def _handle(self):
         if not self._h:

@@ -7,6 +7,8 @@ import enum
 import os
 import threading
 
+from ._buffers import copy_bytes
+
 #: The C ABI version this binding is written for (SOLEN_ABI_VERSION in solen.h).
 ABI_VERSION = 1
 #: The library's SONAME: what the dynamic loader looks for when SOLEN_LIBRARY is not set.
@@ -60,12 +62,20 @@ SIGNATURES = {
         _c.c_int,
         [_engine_p, _c.c_char_p, _c.c_size_t, _c.c_char_p, _c.c_size_t, _char_pp, _size_p],
     ),
+    "solen_evaluate_file": (
+        _c.c_int,
+        [_engine_p, _c.c_char_p, _c.c_char_p, _c.c_char_p, _c.c_size_t, _char_pp, _size_p],
+    ),
     "solen_string_free": (None, [_c.c_void_p]),
     "solen_last_error": (_c.c_char_p, []),
     "solen_last_error_code": (_c.c_char_p, []),
     "solen_last_error_path": (_c.c_char_p, []),
     "solen_status_name": (_c.c_char_p, [_c.c_int]),
 }
+
+#: Functions added after the first release of ABI 1, with their symbol version. An older
+#: libsolen.so.1 still loads; calling one of them raises LibraryError instead.
+ADDED = {"solen_evaluate_file": "SOLEN_1.1"}
 
 _lock = threading.Lock()
 _lib = None
@@ -99,6 +109,9 @@ def _open(path):
         try:
             fn = getattr(lib, name)
         except AttributeError:
+            if name in ADDED:
+                setattr(lib, name, _missing(path, name))
+                continue
             raise LibraryError(f"{path!r} has no function {name}: not a compatible libsolen") from None
         fn.restype = restype
         fn.argtypes = argtypes
@@ -108,6 +121,13 @@ def _open(path):
             f"{path!r} has C ABI version {abi}; this binding needs version {ABI_VERSION}"
         )
     return lib
+
+
+def _missing(path, name):
+    def call(*_args):
+        raise LibraryError(f"{path!r} has no function {name} (symbol version {ADDED[name]}): "
+                           "upgrade libsolen")
+    return call
 
 
 def last_error(lib):
@@ -120,8 +140,8 @@ def last_error(lib):
 
 
 def take_string(lib, ptr, size):
-    """Copies an owned C string (char *, length) into bytes and frees it."""
+    """Copies an owned C string (char *, length) into bytes, once, and frees it."""
     try:
-        return ctypes.string_at(ptr, size) if size else b""
+        return copy_bytes(ptr, size) if size else b""
     finally:
         lib.solen_string_free(ptr)
