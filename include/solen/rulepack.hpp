@@ -85,6 +85,7 @@ struct TableVersion {
 struct Table {
   std::string name, label, path;
   std::uint64_t serial = 0;  ///< unique in the process, never reused (keys per-thread memos)
+  std::uint32_t index = 0;   ///< position in its pack's `tables` (slot in day plans)
   HitPolicy hit = HitPolicy::first;
   UnknownPolicy unknown = UnknownPolicy::to_verify;
   std::vector<Fact> inputs;
@@ -170,6 +171,7 @@ struct PackInfo {
 };
 
 struct CompiledPack {
+  std::uint64_t serial = 0;  ///< unique in the process, never reused (keys per-thread day plans)
   std::string id, version, title, sha256;
   std::string base_id, base_version, base_sha256;  ///< set when the pack extends the embedded one
   int format = 1;

@@ -88,6 +88,7 @@ inline json merge_overlay(json base, const json& overlay) {
 
 inline std::shared_ptr<CompiledPack> compile_pack(std::string_view text, std::vector<Issue>& issues) {
   auto pack = std::make_shared<CompiledPack>();
+  pack->serial = next_serial();
   pack->sha256 = sha256_hex(text);
   json j = parse_pack_json(text, issues);
   if (!issues.empty()) return nullptr;
@@ -153,6 +154,7 @@ inline std::shared_ptr<CompiledPack> compile_pack(std::string_view text, std::ve
   for (auto it = j["tables"].begin(); it != j["tables"].end(); ++it) {
     std::string path = "/tables/" + pointer_escape(it.key());
     pack->tables.emplace_back();
+    pack->tables.back().index = static_cast<std::uint32_t>(pack->tables.size() - 1);
     if (!it->is_object()) {
       issues.push_back({"wrong_type", path, "a table is an object"});
       continue;

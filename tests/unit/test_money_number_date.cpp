@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include <doctest/doctest.h>
 
+#include <numeric>
+
 #include "solen/date.hpp"
 #include "solen/money.hpp"
 #include "solen/number.hpp"
@@ -68,4 +70,38 @@ TEST_CASE("dates parse strictly and add months clamped to the month end") {
   CHECK(Date::parse("2016-05-31")->months_since(*Date::parse("2015-06-01")) == 11);
   CHECK(Date::parse("2016-03-20")->years_since(*Date::parse("1998-03-21")) == 17);
   CHECK(Date::parse("2016-03-21")->years_since(*Date::parse("1998-03-21")) == 18);
+}
+
+TEST_CASE("the binary gcd agrees with Euclid's on every sign and magnitude") {
+  std::uint64_t x = 0x9e3779b97f4a7c15ull;
+  auto next = [&] {
+    x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+    return x;
+  };
+  for (int i = 0; i < 200000; ++i) {
+    const int shift_a = static_cast<int>(next() % 63), shift_b = static_cast<int>(next() % 40);
+    std::int64_t a = static_cast<std::int64_t>(next() >> (shift_a + 1));
+    std::int64_t b = static_cast<std::int64_t>(next() >> (shift_b + 24)) * static_cast<std::int64_t>(1 + next() % 1000);
+    if (next() & 1) a = -a;
+    if (i % 7 == 0) b = 0;
+    CHECK(solen::detail::gcd64(a, b) == std::gcd(a < 0 ? -a : a, b < 0 ? -b : b));
+  }
+}
+
+TEST_CASE("calendar fields by integer arithmetic agree with Boost.Gregorian on every day") {
+  for (solen::Date d(1900, 1, 1); d <= solen::Date(2199, 12, 31); d = d.plus_days(1)) {
+    const auto ymd = d.boost_date().year_month_day();
+    const solen::detail::CivilDate c = d.civil();
+    REQUIRE(c.year == ymd.year);
+    REQUIRE(c.month == ymd.month);
+    REQUIRE(c.day == ymd.day);
+    REQUIRE(solen::Date::from_day_number(d.day_number()) == d);
+  }
+  CHECK(Date(2024, 6, 15).years_since(Date(2006, 6, 15)) == 18);
+  CHECK(Date(2024, 6, 14).years_since(Date(2006, 6, 15)) == 17);
+  CHECK(Date(2024, 2, 28).years_since(Date(2000, 2, 29)) == 23);
+  CHECK(Date(2024, 3, 31).months_since(Date(2024, 1, 31)) == 2);
+  CHECK(Date(2024, 2, 29).months_since(Date(2024, 1, 31)) == 1);
+  CHECK(Date(2024, 2, 28).months_since(Date(2024, 1, 31)) == 0);
+  CHECK(Date(2024, 1, 31).plus_months_clamped(1, 31) == Date(2024, 2, 29));
 }

@@ -72,8 +72,9 @@ TEST_CASE("row index: every table of the default pack answers as the row scan, o
       REQUIRE(v.index.usable);  // every default table has at most 64 rows
       for (int n = 0; n < 2000; ++n) {
         for (std::size_t c = 0; c < t.inputs.size(); ++c) (*frame)[t.inputs[c]] = maker.pick(t, v, c);
-        // Half of the frames carry the date facts of the evaluation day (the per-thread date
-        // memo is then used, and reused across frames); the others arbitrary date values.
+        // Half of the frames carry the date facts of the evaluation day (the per-thread table
+        // memo and day plans are then used, and reused across frames); the others arbitrary
+        // date values.
         Date d = v.from;
         if (n % 2 == 0) {
           static const int offsets[] = {0, 1, 45, 120, 200, 364};
@@ -91,12 +92,17 @@ TEST_CASE("row index: every table of the default pack answers as the row scan, o
           TableResult b = collect_table(t, d, *frame, rows_scanned, false);
           CHECK(same(a, b));
           CHECK(rows_indexed == rows_scanned);
+          if (n % 2 == 0) {  // through the day plan of the pack (the engine's path)
+            CHECK(same(collect_table(t, detail::day_plan(*pack, d).of(t, d, *frame), *frame, rows_indexed), b));
+            CHECK(rows_indexed == rows_scanned);
+          }
           hits += !rows_indexed.empty();
           maybes += a.kind == TableResult::undetermined || !a.missing.empty();
         } else {
           TableResult a = evaluate_table(t, d, *frame, true);
           TableResult b = evaluate_table(t, d, *frame, false);
           CHECK(same(a, b));
+          if (n % 2 == 0) CHECK(same(evaluate_table(t, detail::day_plan(*pack, d).of(t, d, *frame), *frame), b));
           hits += a.kind == TableResult::hit;
           maybes += a.kind == TableResult::undetermined || !a.missing.empty();
         }

@@ -11,19 +11,19 @@ namespace detail {
 inline void evaluate_orientation(StageContext& c, Decision& d) {
   const CompiledPack& p = c.pack;
   Orientation& o = d.orientation;
-  TableResult route = evaluate_table(*p.route, c.date, c.frame);
+  TableResult route = c.decide(*p.route);
   o.missing.add(route.missing);
   if (route.kind == TableResult::hit) {
     o.route = static_cast<Route>(route.rule->outputs[static_cast<std::size_t>(p.route->role_col[0])].i);
     if (c.reasons) cite(o.reasons, *p.route, *route.rule, c.frame);
   }
-  TableResult urgency = evaluate_table(*p.urgency, c.date, c.frame);
+  TableResult urgency = c.decide(*p.urgency);
   o.missing.add(urgency.missing);
   if (urgency.kind == TableResult::hit) {
     o.urgency = static_cast<Urgency>(urgency.rule->outputs[static_cast<std::size_t>(p.urgency->role_col[0])].i);
     if (c.reasons) cite(o.reasons, *p.urgency, *urgency.rule, c.frame);
   }
-  TableResult m = collect_table(*p.measures, c.date, c.frame, c.rows);
+  TableResult m = c.collect(*p.measures);
   o.missing.add(m.missing);
   const std::size_t code_col = static_cast<std::size_t>(p.measures->role_col[0]);
   const std::size_t where_col = static_cast<std::size_t>(p.measures->role_col[1]);

@@ -38,11 +38,17 @@ struct StageContext {
   bool reasons;
   std::vector<std::pair<std::string_view, std::string_view>>& warnings;
   std::vector<const Rule*>& rows;  ///< scratch for collect tables
+  DayPlan& plan;                   ///< the tables on `date`
+
+  /// A single-hit table on the evaluation date.
+  TableResult decide(const Table& t) { return evaluate_table(t, plan.of(t, date, frame), frame); }
+  /// A collect table on the evaluation date; the matching rows land in `rows`.
+  TableResult collect(const Table& t) { return collect_table(t, plan.of(t, date, frame), frame, rows); }
 };
 
 /// in force? -> eligible? -> amount. Fills `a`; the status is three-valued plus not_in_force.
 inline void evaluate_scheme(const Scheme& s, StageContext& c, TariffAnswer& a) {
-  TableResult in = evaluate_table(*s.in_force, c.date, c.frame);
+  TableResult in = c.decide(*s.in_force);
   cite_version_warning(in, c.warnings);
   if (in.kind == TableResult::hit && c.reasons) cite(a.reasons, *s.in_force, *in.rule, c.frame);
   if (in.kind == TableResult::undetermined) {
@@ -57,7 +63,7 @@ inline void evaluate_scheme(const Scheme& s, StageContext& c, TariffAnswer& a) {
   }
   bool eligible_by_table = false;
   if (s.eligibility) {
-    TableResult e = evaluate_table(*s.eligibility, c.date, c.frame);
+    TableResult e = c.decide(*s.eligibility);
     cite_version_warning(e, c.warnings);
     if (e.kind == TableResult::undetermined) {
       a.status = TariffStatus::to_verify;
@@ -82,7 +88,7 @@ inline void evaluate_scheme(const Scheme& s, StageContext& c, TariffAnswer& a) {
   std::int64_t cents = 0;
   bool any_amount = false;
   if (s.amount->hit == HitPolicy::collect) {
-    r = collect_table(*s.amount, c.date, c.frame, c.rows);
+    r = c.collect(*s.amount);
     for (const Rule* row : c.rows) {
       if (amount_col >= 0 && !row->outputs[static_cast<std::size_t>(amount_col)].is_null) {
         cents += row->outputs[static_cast<std::size_t>(amount_col)].money.cents();
@@ -91,7 +97,7 @@ inline void evaluate_scheme(const Scheme& s, StageContext& c, TariffAnswer& a) {
       if (c.reasons) cite(a.reasons, *s.amount, *row, c.frame);
     }
   } else {
-    r = evaluate_table(*s.amount, c.date, c.frame);
+    r = c.decide(*s.amount);
     if (r.kind == TableResult::hit) {
       if (amount_col >= 0 && !r.rule->outputs[static_cast<std::size_t>(amount_col)].is_null) {
         cents = r.rule->outputs[static_cast<std::size_t>(amount_col)].money.cents();
@@ -161,7 +167,7 @@ inline void evaluate_rights(const Household& h, StageContext& c, Decision& d) {
                   std::nullopt, social_missing);
 
   for (const Scheme& s : p.exceptional) {
-    TableResult in = evaluate_table(*s.in_force, c.date, c.frame);
+    TableResult in = c.decide(*s.in_force);
     if (in.kind == TableResult::hit &&
         in.rule->outputs[static_cast<std::size_t>(s.in_force->role_col[0])].i == 0)
       continue;
@@ -183,7 +189,7 @@ inline void evaluate_protections(const Household& h, StageContext& c, Decision& 
   const CompiledPack& p = c.pack;
   Protections& pr = d.protections;
   auto single = [&](const Table* t, auto&& store, Fact fact_out) {
-    TableResult r = evaluate_table(*t, c.date, c.frame);
+    TableResult r = c.decide(*t);
     cite_version_warning(r, c.warnings);
     if (r.kind == TableResult::hit) {
       const OutputValue& o = r.rule->outputs[static_cast<std::size_t>(t->role_col[0])];
@@ -207,7 +213,7 @@ inline void evaluate_protections(const Household& h, StageContext& c, Decision& 
   single(p.notice, [&](std::int64_t v) { pr.notice_days = static_cast<int>(v); }, Fact::count);
   single(p.reduced_power, [&](std::int64_t v) { pr.reduced_power_min_kva = static_cast<int>(v); }, Fact::count);
   single(p.cut_delay, [&](std::int64_t v) { pr.days_at_1kva_before_cut = static_cast<int>(v); }, Fact::count);
-  TableResult rb = collect_table(*p.rebates, c.date, c.frame, c.rows);
+  TableResult rb = c.collect(*p.rebates);
   pr.missing.add(rb.missing);
   const int rebate_col = p.rebates->role_col[0];
   for (const Rule* row : c.rows) {

@@ -44,8 +44,8 @@ inline void set_opt_money(FactFrame& f, Fact k, const std::optional<Money>& o, I
 /// Date-dependent calendar facts (re-set when a table is evaluated at another date).
 inline void set_date_facts(FactFrame& f, Date d) {
   set_int(f, Fact::date, d.day_number());
-  const auto ymd = d.boost_date().year_month_day();
-  set_int(f, Fact::month_day, ymd.month * 100 + ymd.day);
+  const CivilDate c = d.civil();
+  set_int(f, Fact::month_day, c.month * 100 + c.day);
 }
 
 inline Number add(Number a, Number b) {
@@ -149,9 +149,11 @@ inline void build_facts(const Household& h, Date d, const CompiledPack& pack, Fa
   const bool holder = perimeter && perimeter->value == Perimeter::contract_holder;
   bool other_foyer = false;
   for (const Member& m : h.members) other_foyer = other_foyer || m.other_tax_household;
+  thread_local std::vector<ScaleMember> members;
+  scale_members(h, d, members);
   const auto* cs = pack.cheque_uc.at(d);
   std::optional<Number> uc;
-  if (cs) uc = consumption_units(h, d, cs->value, [&](const Member& m) { return !holder || !m.other_tax_household; });
+  if (cs) uc = consumption_units(members, cs->value, [&](const ScaleMember& m) { return !holder || !m.other_tax_household; });
   if (uc) set_num(f, Fact::cheque_uc, *uc); else set_unknown(f, Fact::cheque_uc, Input::member_ages);
   std::optional<Money> rfr = h.rfr;
   Input rfr_input = Input::rfr;
@@ -169,7 +171,7 @@ inline void build_facts(const Household& h, Date d, const CompiledPack& pack, Fa
   }
   const auto* ss = pack.social_tariff_uc.at(d);
   std::optional<Number> suc;
-  if (ss) suc = consumption_units(h, d, ss->value, [](const Member& m) { return !m.other_tax_household; });
+  if (ss) suc = consumption_units(members, ss->value, [](const ScaleMember& m) { return !m.other_tax_household; });
   if (suc) set_num(f, Fact::social_tariff_uc, *suc); else set_unknown(f, Fact::social_tariff_uc, Input::member_ages);
   if (h.rfr && h.tax_parts && h.tax_parts->num > 0)
     set_num(f, Fact::rfr_per_tax_part, Number::ratio(Number::of(*h.rfr), *h.tax_parts));

@@ -211,14 +211,20 @@ inline void compile_rules(const json& rules, const std::string& path, Table& t, 
   }
 }
 
-inline void compile_table(const std::string& name, const json& j, const std::string& path,
-                          Table& t, PackContext& ctx) {
+/// A number never handed out before in this process (keys of per-thread plans and memos, which
+/// must not mistake a new pack for a destroyed one allocated at the same address).
+inline std::uint64_t next_serial() {
   static std::atomic<std::uint64_t> serials{0};
-  t.name = name;
-  t.path = path;
   // Mixed with this module's own counter address, so that a program and a library that both
   // compile packs never hand out the same serial.
-  t.serial = (static_cast<std::uint64_t>(reinterpret_cast<std::uintptr_t>(&serials)) << 20) ^ ++serials;
+  return (static_cast<std::uint64_t>(reinterpret_cast<std::uintptr_t>(&serials)) << 20) ^ ++serials;
+}
+
+inline void compile_table(const std::string& name, const json& j, const std::string& path,
+                          Table& t, PackContext& ctx) {
+  t.name = name;
+  t.path = path;
+  t.serial = next_serial();
   t.label = json_text(j, "label");
   std::string hp = json_text(j, "hit_policy");
   if (hp == "unique") t.hit = HitPolicy::unique;

@@ -7,6 +7,7 @@
 #include <optional>
 #include <vector>
 
+#include "solen/detail/civil_days.hpp"
 #include "solen/facts.hpp"
 #include "solen/household.hpp"
 #include "solen/rulepack.hpp"
@@ -21,44 +22,77 @@ struct RankedMember {
   bool halved;       ///< minor in alternating custody
 };
 
+/// A household member as every scale sees it at one date (ages are computed once).
+struct ScaleMember {
+  int order;         ///< 0 declarant, 1 spouse, 2 others
+  int age;           ///< years at the date; -1 when unknown
+  bool alternating;  ///< alternating custody
+  bool other_tax_household;
+};
+
+/// The members of `h` at `date`, in `out` (resized, capacity kept by the caller).
+inline void scale_members(const Household& h, Date date, std::vector<ScaleMember>& out) {
+  out.resize(h.members.size());
+  const CivilDate today = date.civil();
+  ScaleMember* m = out.data();
+  for (const Member& x : h.members) {
+    int age = x.age ? *x.age : -1;
+    if (x.birth_date) {
+      const CivilDate b = x.birth_date->civil();
+      age = today.year - b.year - (today.month < b.month || (today.month == b.month && today.day < b.day) ? 1 : 0);
+    }
+    *m++ = {x.role == Role::declarant ? 0 : x.role == Role::spouse ? 1 : 2, age, x.alternating_custody,
+            x.other_tax_household};
+  }
+}
+
 inline Number weight_at(const UcScale& s, std::size_t rank) {
   return s.weights[std::min(rank, s.weights.size() - 1)];
 }
 
-/// Sum of the scale over members already ranked.
-inline Number sum_ranked(const UcScale& s, const std::vector<RankedMember>& m) {
-  Number total = Number::integer(0);
-  for (std::size_t r = 0; r < m.size(); ++r) {
-    Number w = weight_at(s, r);
-    if (m[r].halved) w = Number{w.num * s.alternating_factor.num, w.den * s.alternating_factor.den};
-    total = Number::ratio(Number{total.num * w.den + w.num * total.den, total.den * w.den}, Number::integer(1));
+/// Exact running sum that reduces only when the denominator grows large: the weights of a
+/// scale share small denominators, so a household's UC needs one reduction instead of one
+/// gcd per member.
+struct RationalSum {
+  std::int64_t num = 0, den = 1;
+  void add(Number w) {
+    std::int64_t a, b, c, d;
+    if (w.den == den && !__builtin_add_overflow(num, w.num, &c)) {
+      num = c;
+      return;
+    }
+    if (!__builtin_mul_overflow(num, w.den, &a) && !__builtin_mul_overflow(w.num, den, &b) &&
+        !__builtin_add_overflow(a, b, &c) && !__builtin_mul_overflow(den, w.den, &d) && d < (std::int64_t{1} << 40)) {
+      num = c;
+      den = d;
+      return;
+    }
+    const Number exact = reduce(wide(num) * w.den + wide(w.num) * den, wide(den) * w.den);
+    num = exact.num;
+    den = exact.den;
   }
-  return total;
-}
+  Number value() const { return Number::ratio(Number{num, den}, Number::integer(1)); }
+};
 
-/// The household's UC on scale `s` at `date`, counting members for which `in_perimeter` holds.
+/// The household's UC on scale `s`, counting the members for which `in_perimeter` holds.
 /// Unknown (nullopt) when a missing age changes the result (rank order or minority).
 /// Allocation-free for households of up to 128 members (the parser allows 100).
 template <class InPerimeter>
-std::optional<Number> consumption_units(const Household& h, Date date, const UcScale& s,
+std::optional<Number> consumption_units(const std::vector<ScaleMember>& members, const UcScale& s,
                                         InPerimeter in_perimeter) {
   constexpr std::size_t inline_cap = 128;
   std::array<RankedMember, inline_cap> local;
   std::vector<RankedMember> heap;
   RankedMember* m = local.data();
-  if (h.members.size() > inline_cap) {
-    heap.resize(h.members.size());
+  if (members.size() > inline_cap) {
+    heap.resize(members.size());
     m = heap.data();
   }
   std::size_t n = 0;
-  for (const Member& x : h.members) {
+  for (const ScaleMember& x : members) {
     if (!in_perimeter(x)) continue;
-    RankedMember r;
-    r.order = x.role == Role::declarant ? 0 : x.role == Role::spouse ? 1 : 2;
-    r.age = x.birth_date ? date.years_since(*x.birth_date) : x.age ? *x.age : -1;
-    if (x.alternating_custody && r.age < 0) return std::nullopt;  // minor or not: unknown
-    r.halved = x.alternating_custody && r.age < 18;
-    m[n++] = r;
+    if (x.alternating && x.age < 0) return std::nullopt;  // minor or not: unknown
+    m[n++] = RankedMember{x.order, x.age, x.alternating && x.age < 18};
   }
   if (n == 0) return std::nullopt;
   if (s.ranking == Ranking::openfisca_adjusted) {
@@ -90,14 +124,13 @@ std::optional<Number> consumption_units(const Household& h, Date date, const UcS
       }
       m[j] = x;
     }
-    std::int64_t num = 0, den = 1;
+    RationalSum sum;
     for (std::size_t r = 0; r < n; ++r) {
       Number w = weight_at(s, r);
       if (m[r].halved) w = Number{w.num * s.alternating_factor.num, w.den * s.alternating_factor.den};
-      Number sum = Number::ratio(Number{num * w.den + w.num * den, den * w.den}, Number::integer(1));
-      num = sum.num, den = sum.den;
+      sum.add(w);
     }
-    return Number{num, den};
+    return sum.value();
   };
   Number first = total_with_unknown(1000);
   bool any_unknown = false;

@@ -1,0 +1,129 @@
+// Per-thread plans of the tables on one day: the version in force, the rows its date columns
+// allow and, for tables that depend on the day alone, their whole answer.
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <vector>
+
+#include "solen/detail/table_rows.hpp"
+
+namespace solen {
+inline namespace v1 {
+
+/// What a table gives on one day before any household fact is read.
+struct TablePlan {
+  const TableVersion* version = nullptr;  ///< null: no version in force that day
+  detail::RowMask rows = 0;               ///< rows the date columns allow (indexed versions)
+  bool answered = false;                  ///< the table reads the day alone: `answer` is its result
+  TableResult answer;
+};
+
+namespace detail {
+
+/// Plans table `t` on day `d`; `f` must hold the date facts of `d` (other facts are not read).
+inline void plan_table(const Table& t, Date d, const FactFrame& f, TablePlan& p) {
+  p = TablePlan{};
+  p.version = t.at(d);
+  if (!p.version || !p.version->index.usable) return;
+  IndexedRows dated(*p.version);
+  dated.match(p.version->index.date_columns, f);
+  p.rows = dated.possible;  // date facts are known: possible == yes here
+  // In-force and campaign tables depend on the day alone: their whole answer is planned.
+  if (p.version->index.columns.empty() && t.hit != HitPolicy::collect) {
+    p.answered = true;
+    p.answer.version = p.version;
+    IndexedRows rows(*p.version, f, &p.rows);
+    decide_single(t, rows, p.answer);
+  }
+}
+
+/// Whether the date facts of `f` are those of `d` (plans are only valid for them).
+inline bool frame_on(const FactFrame& f, Date d) {
+  return f[Fact::date].known && f[Fact::date].i == d.day_number() && f[Fact::month_day].known;
+}
+
+/// Plans of single tables keyed by table and day, for evaluations outside a household's
+/// evaluation date (a cut notice's day, the table API): households carrying their own date do
+/// not evict the entries of the caseload's common date.
+struct TableMemo {
+  struct Entry {
+    std::uint64_t serial = 0;
+    const Table* table = nullptr;
+    std::int64_t day = 0;
+    TablePlan plan;
+  };
+  static constexpr std::size_t size = 512;
+  Entry entries[size];
+
+  const TablePlan& of(const Table& t, Date d, const FactFrame& f) {
+    const std::int64_t day = d.day_number();
+    const std::uint64_t key = t.serial * 0x9e3779b97f4a7c15ull + static_cast<std::uint64_t>(day) * 0xbf58476d1ce4e5b9ull;
+    Entry& e = entries[(key >> 32) % size];
+    if (e.serial != t.serial || e.table != &t || e.day != day) {
+      e.serial = t.serial;
+      e.table = &t;
+      e.day = day;
+      plan_table(t, d, f, e.plan);
+    }
+    return e.plan;
+  }
+};
+
+inline TableMemo& table_memo() {
+  thread_local TableMemo memo;
+  return memo;
+}
+
+/// Every table of one pack on one day, planned when first needed. The households of a caseload
+/// share their evaluation date, so a thread plans each table once per day instead of matching
+/// its date columns for every household.
+class DayPlan {
+ public:
+  bool is_for(const CompiledPack& p, Date d) const {
+    return pack_ == &p && serial_ == p.serial && day_ == d.day_number();
+  }
+  void reset(const CompiledPack& p, Date d) {
+    pack_ = &p;
+    serial_ = p.serial;
+    day_ = d.day_number();
+    ready_.assign(p.tables.size(), 0);
+    plans_.resize(p.tables.size());
+  }
+  const TablePlan& of(const Table& t, Date d, const FactFrame& f) {
+    TablePlan& p = plans_[t.index];
+    if (!ready_[t.index]) {
+      plan_table(t, d, f, p);
+      ready_[t.index] = 1;
+    }
+    return p;
+  }
+
+ private:
+  const CompiledPack* pack_ = nullptr;
+  std::uint64_t serial_ = 0;
+  std::int64_t day_ = 0;
+  std::vector<std::uint8_t> ready_;
+  std::vector<TablePlan> plans_;
+};
+
+/// This thread's plan of `pack` on day `d`: a few days are kept (round robin), so households
+/// carrying their own dates among a common one cost a replan only for themselves.
+inline DayPlan& day_plan(const CompiledPack& pack, Date d) {
+  struct Plans {
+    std::array<DayPlan, 4> slots;
+    std::size_t next = 0;
+  };
+  thread_local Plans plans;
+  for (DayPlan& p : plans.slots)
+    if (p.is_for(pack, d)) return p;
+  DayPlan& p = plans.slots[plans.next];
+  plans.next = (plans.next + 1) % plans.slots.size();
+  p.reset(pack, d);
+  return p;
+}
+
+}  // namespace detail
+}  // namespace v1
+}  // namespace solen
