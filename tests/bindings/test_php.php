@@ -83,7 +83,7 @@ $badAge = ['id' => 'T4', 'as_of' => '2019-05-01', 'members' => [['role' => 'decl
 test('library and versions', function () {
     $ffi = Library::ffi();
     check($ffi->solen_abi_version() === Library::ABI_VERSION, 'ABI version');
-    check(Engine::version() === '1.0.0', 'product version');
+    check(Engine::version() === '1.1.0', 'product version');
     check($ffi->SOLEN_E_RULES === Status::E_RULES, 'enum constants through FFI');
     check(Status::name(Status::E_PARSE) === 'SOLEN_E_PARSE', 'status names');
     check(Status::name(1234) === 'SOLEN_E_UNKNOWN', 'unknown status name');

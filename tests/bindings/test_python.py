@@ -70,7 +70,7 @@ def run_python(code, env_changes, pythonpath=None):
 class LibraryTest(unittest.TestCase):
     def test_versions(self):
         self.assertEqual(solen.abi_version(), solen.ABI_VERSION)
-        self.assertEqual(solen.library_version(), "1.0.0")
+        self.assertEqual(solen.library_version(), "1.1.0")
         self.assertEqual(solen.__version__, solen.library_version())
 
     def test_declarations_match_the_generated_ffi_header(self):

@@ -68,7 +68,7 @@ static void nth_line(const char* s, size_t n, char* buf, size_t size) {
 static void test_versions(void) {
   CHECK(solen_abi_version() == SOLEN_ABI_VERSION);
   CHECK(solen_version_number() == SOLEN_VERSION_NUMBER);
-  CHECK(strcmp(solen_version_string(), "1.0.0") == 0);
+  CHECK(strcmp(solen_version_string(), "1.1.0") == 0);
   CHECK(strcmp(solen_status_name(SOLEN_OK), "SOLEN_OK") == 0);
   CHECK(strcmp(solen_status_name(SOLEN_E_RULES), "SOLEN_E_RULES") == 0);
   CHECK(strcmp(solen_status_name((solen_status)42), "SOLEN_E_UNKNOWN") == 0);

@@ -49,7 +49,7 @@ extern "C" {
 
 /** Product version of these headers (compare with solen_version_number() at run time). */
 #define SOLEN_VERSION_MAJOR 1
-#define SOLEN_VERSION_MINOR 0
+#define SOLEN_VERSION_MINOR 1
 #define SOLEN_VERSION_PATCH 0
 /** MAJOR * 10000 + MINOR * 100 + PATCH. */
 #define SOLEN_VERSION_NUMBER \

@@ -30,7 +30,7 @@ __all__ = [
 ]
 
 #: Version of this binding (the product version it was released with).
-__version__ = "1.0.0"
+__version__ = "1.1.0"
 
 
 def abi_version():
