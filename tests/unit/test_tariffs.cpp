@@ -184,3 +184,28 @@ TEST_CASE("exceptional chèques: campaign windows and thresholds") {
     if (x["scheme"] == "cheque_bois_2022") to_verify = x["status"] == "to_verify";
   CHECK(to_verify);
 }
+
+TEST_CASE("UC sums are exact and reduced, whatever the weights' denominators") {
+  std::uint64_t x = 88172645463325252ull;
+  auto next = [&] {
+    x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+    return x;
+  };
+  // Products of these overflow the lazy denominator (2^40) within a dozen terms; their lcm does not.
+  const std::int64_t dens[] = {1, 2, 4, 10, 20, 3, 7, 1000, 9973, 8};
+  for (int round = 0; round < 20000; ++round) {
+    solen::detail::RationalSum sum;
+    solen::Number exact = solen::Number::integer(0);
+    const int terms = 1 + static_cast<int>(next() % 12);
+    for (int k = 0; k < terms; ++k) {
+      const std::int64_t den = dens[next() % 10];
+      const solen::Number w{static_cast<std::int64_t>(next() % 3000), den};
+      sum.add(w);
+      exact = solen::Number::ratio(solen::Number{exact.num * w.den + w.num * exact.den, exact.den * w.den},
+                                   solen::Number::integer(1));
+    }
+    const solen::Number got = sum.value();
+    CHECK(got.num == exact.num);  // same reduced form: the UC prints the same
+    CHECK(got.den == exact.den);
+  }
+}
