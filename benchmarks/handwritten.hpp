@@ -43,17 +43,17 @@ namespace native {
 
 constexpr std::int64_t never = std::int64_t{1} << 60;
 
-inline gen::Ymd ymd(std::int64_t jdn) { return gen::civil_from_days(jdn - gen::unix_epoch_jdn); }
-constexpr std::int64_t jdn(int y, int m, int d) { return gen::days_from_civil(y, m, d) + gen::unix_epoch_jdn; }
+inline gen::Ymd ymd(std::int64_t jdn) { return detail::civil_from_jdn(jdn); }
+constexpr std::int64_t jdn(int y, int m, int d) { return detail::jdn_from_civil(y, m, d); }
 
 inline std::int64_t plus_months(std::int64_t day, int months) {
-  return gen::plus_months(day - gen::unix_epoch_jdn, months) + gen::unix_epoch_jdn;
+  return gen::plus_months(day - detail::jdn_of_1970, months) + detail::jdn_of_1970;
 }
 
 /// Whole months from `e` to `d` (d >= e), as Date::months_since.
 inline int months_since(std::int64_t d, std::int64_t e) {
   const gen::Ymd a = ymd(d), b = ymd(e);
-  int m = (a.y - b.y) * 12 + (a.m - b.m);
+  int m = (a.year - b.year) * 12 + (a.month - b.month);
   if (m > 0 && plus_months(e, m) > d) --m;
   return m;
 }
@@ -63,7 +63,7 @@ inline bool truce_at(std::int64_t day) {
   if (day >= jdn(2020, 4, 1) && day <= jdn(2020, 7, 10)) return true;
   if (day >= jdn(2021, 4, 1) && day <= jdn(2021, 5, 31)) return true;
   const gen::Ymd c = ymd(day);
-  const int md = c.m * 100 + c.d;
+  const int md = c.month * 100 + c.day;
   return md >= 1101 || md <= 331;
 }
 
@@ -111,7 +111,7 @@ std::int64_t uc(const Household& h, std::int64_t d, const int (&w)[N], bool hold
     r.order = x.role == Role::declarant ? 0 : x.role == Role::spouse ? 1 : 2;
     if (x.birth_date) {
       const gen::Ymd b = ymd(x.birth_date->day_number());
-      r.age = today.y - b.y - ((today.m < b.m || (today.m == b.m && today.d < b.d)) ? 1 : 0);
+      r.age = today.year - b.year - ((today.month < b.month || (today.month == b.month && today.day < b.day)) ? 1 : 0);
     } else {
       r.age = x.age ? *x.age : -1;
     }

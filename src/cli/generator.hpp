@@ -99,55 +99,23 @@ inline std::int64_t lognormal_cents(Rng& r, double median_euros, double sigma) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Civil dates as days since 1970-01-01 (H. Hinnant's algorithms).
+// Civil dates as days since 1970-01-01, over the engine's Julian-day conversions.
 
+using Ymd = detail::CivilDate;
 constexpr std::int64_t days_from_civil(int y, int m, int d) {
-  y -= m <= 2;
-  const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const unsigned yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = static_cast<unsigned>((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1);
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
+  return detail::jdn_from_civil(y, m, d) - detail::jdn_of_1970;
 }
-
-struct Ymd {
-  int y, m, d;
-};
-constexpr Ymd civil_from_days(std::int64_t z) {
-  z += 719468;
-  const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  const unsigned doe = static_cast<unsigned>(z - era * 146097);
-  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const int y = static_cast<int>(yoe) + static_cast<int>(era * 400);
-  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const unsigned mp = (5 * doy + 2) / 153;
-  const unsigned d = doy - (153 * mp + 2) / 5 + 1;
-  const unsigned m = mp < 10 ? mp + 3 : mp - 9;
-  return Ymd{y + (m <= 2), static_cast<int>(m), static_cast<int>(d)};
-}
-
-/// Day number of boost::gregorian (Julian day) of 1970-01-01.
-inline constexpr std::int64_t unix_epoch_jdn = 2440588;
-
-inline Date date_of(std::int64_t days) {
-  return Date(boost::gregorian::date(
-      static_cast<boost::gregorian::date::date_int_type>(days + unix_epoch_jdn)));
-}
-inline std::int64_t days_of(const Date& d) { return d.day_number() - unix_epoch_jdn; }
-
-constexpr int days_in_month(int y, int m) {
-  constexpr int dm[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-  return m == 2 && leap ? 29 : dm[m - 1];
-}
+constexpr Ymd civil_from_days(std::int64_t z) { return detail::civil_from_jdn(z + detail::jdn_of_1970); }
+inline Date date_of(std::int64_t days) { return Date::from_day_number(days + detail::jdn_of_1970); }
+inline std::int64_t days_of(const Date& d) { return d.day_number() - detail::jdn_of_1970; }
 
 /// `months` later keeping the day, clamped to the month end (as the engine's schedules do).
 constexpr std::int64_t plus_months(std::int64_t days, int months) {
   const Ymd c = civil_from_days(days);
-  const int total = c.y * 12 + (c.m - 1) + months;
+  const int total = c.year * 12 + (c.month - 1) + months;
   const int y = total / 12, m = total % 12 + 1;
-  const int eom = days_in_month(y, m);
-  return days_from_civil(y, m, c.d < eom ? c.d : eom);
+  const int eom = detail::days_in_month(y, m);
+  return days_from_civil(y, m, c.day < eom ? c.day : eom);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -290,10 +258,10 @@ inline void append_padded(std::string& out, std::uint64_t v, int width) {
 }
 inline void append_date(std::string& out, const Date& d) {
   const Ymd c = civil_from_days(days_of(d));
-  char b[10] = {static_cast<char>('0' + c.y / 1000), static_cast<char>('0' + c.y / 100 % 10),
-                static_cast<char>('0' + c.y / 10 % 10), static_cast<char>('0' + c.y % 10), '-',
-                static_cast<char>('0' + c.m / 10), static_cast<char>('0' + c.m % 10), '-',
-                static_cast<char>('0' + c.d / 10), static_cast<char>('0' + c.d % 10)};
+  char b[10] = {static_cast<char>('0' + c.year / 1000), static_cast<char>('0' + c.year / 100 % 10),
+                static_cast<char>('0' + c.year / 10 % 10), static_cast<char>('0' + c.year % 10), '-',
+                static_cast<char>('0' + c.month / 10), static_cast<char>('0' + c.month % 10), '-',
+                static_cast<char>('0' + c.day / 10), static_cast<char>('0' + c.day % 10)};
   out.push_back('"');
   out.append(b, 10);
   out.push_back('"');
@@ -403,7 +371,7 @@ inline void Generator::members(Rng& r, std::int64_t anchor, Household& h) const 
     if (how < 880) {
       // Born `age` years and 0–364 days before the anchor date.
       const Ymd a = civil_from_days(anchor);
-      std::int64_t birthday = days_from_civil(a.y - age, a.m, a.d > 28 ? 28 : a.d);
+      std::int64_t birthday = days_from_civil(a.year - age, a.month, a.day > 28 ? 28 : a.day);
       m.birth_date = date_of(birthday - r.range(0, 364));
     } else if (how < 980) {
       m.age = age;

@@ -28,41 +28,50 @@ std::vector<T> column_bounds(const TableVersion& v, std::size_t col, Get get) {
   return out;
 }
 
-/// Representative values of the regions of `bounds` (sorted, distinct): region 2k+1 is bound k,
-/// region 2k lies strictly between bounds k-1 and k. Empty optional: no value lies there.
-inline std::vector<std::optional<Value>> int_regions(const std::vector<std::int64_t>& b) {
+/// Representative values of the regions cut by `b` (sorted, distinct): region 2k+1 is bound k,
+/// region 2k lies strictly between bounds k-1 and k (empty optional: no value lies there).
+/// `below`, `between` and `above` give a value under the first bound, between two neighbours
+/// (or nothing), and over the last bound; `value` makes a known fact value of one.
+template <class T, class Below, class Between, class Above, class MakeValue>
+std::vector<std::optional<Value>> cut_regions(const std::vector<T>& b, Below below, Between between,
+                                              Above above, MakeValue value) {
   std::vector<std::optional<Value>> reps(2 * b.size() + 1);
-  auto at = [](std::int64_t i) {
-    Value x;
-    x.known = true;
-    x.i = i;
-    return x;
-  };
   for (std::size_t k = 0; k < b.size(); ++k) {
-    reps[2 * k + 1] = at(b[k]);
-    if (k == 0) reps[0] = at(b[0] - 1);
-    else if (b[k] - b[k - 1] > 1) reps[2 * k] = at(b[k - 1] + 1);
+    reps[2 * k + 1] = value(b[k]);
+    if (k == 0) reps[0] = value(below(b[0]));
+    else if (const std::optional<T> mid = between(b[k - 1], b[k])) reps[2 * k] = value(*mid);
   }
-  reps[2 * b.size()] = at(b.back() + 1);
+  reps[2 * b.size()] = value(above(b.back()));
   return reps;
 }
 
+inline std::vector<std::optional<Value>> int_regions(const std::vector<std::int64_t>& b) {
+  using I = std::int64_t;
+  return cut_regions(
+      b, [](I x) { return x - 1; },
+      [](I lo, I hi) { return hi - lo > 1 ? std::optional<I>(lo + 1) : std::nullopt; },
+      [](I x) { return x + 1; },
+      [](I x) {
+        Value v;
+        v.known = true;
+        v.i = x;
+        return v;
+      });
+}
+
 inline std::vector<std::optional<Value>> number_regions(const std::vector<Number>& b) {
-  std::vector<std::optional<Value>> reps(2 * b.size() + 1);
-  auto at = [](Number n) {
-    Value x;
-    x.known = true;
-    x.n = n;
-    return x;
-  };
-  for (std::size_t k = 0; k < b.size(); ++k) {
-    reps[2 * k + 1] = at(b[k]);
-    if (k == 0) reps[0] = at(reduce(wide(b[0].num) - b[0].den, b[0].den));
-    else reps[2 * k] = at(reduce(wide(b[k - 1].num) * b[k].den + wide(b[k].num) * b[k - 1].den,
-                                 wide(b[k - 1].den) * b[k].den * 2));
-  }
-  reps[2 * b.size()] = at(reduce(wide(b.back().num) + b.back().den, b.back().den));
-  return reps;
+  return cut_regions(
+      b, [](const Number& x) { return reduce(wide(x.num) - x.den, x.den); },
+      [](const Number& lo, const Number& hi) {
+        return std::optional<Number>(reduce(wide(lo.num) * hi.den + wide(hi.num) * lo.den, wide(lo.den) * hi.den * 2));
+      },
+      [](const Number& x) { return reduce(wide(x.num) + x.den, x.den); },
+      [](const Number& x) {
+        Value v;
+        v.known = true;
+        v.n = x;
+        return v;
+      });
 }
 
 inline bool number_less(const Number& a, const Number& b) { return compare(a, b) < 0; }
