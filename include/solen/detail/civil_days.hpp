@@ -16,17 +16,27 @@ struct CivilDate {
 /// boost::gregorian day numbers are Julian day numbers; the algorithms count from 1970-01-01.
 inline constexpr std::int64_t jdn_of_1970 = 2440588;
 
-/// Valid for every Julian day number from year 1 on (the engine's dates are 1900 to 2199).
+/// Neri and Schneider's Euclidean affine algorithm ("Euclidean affine functions and their
+/// application to calendar algorithms", 2022): unsigned 32-bit multiplications and shifts only,
+/// about a third of the instructions of the era/year-of-era form (ages are computed for every
+/// member of every household). Valid for every date from year -32800 to year 2,900,000.
 constexpr CivilDate civil_from_jdn(std::int64_t jdn) {
-  const std::int64_t z = jdn - jdn_of_1970 + 719468;  // days since 0000-03-01
-  const std::int64_t era = z / 146097;
-  const std::int64_t doe = z - era * 146097;
-  const std::int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const std::int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const std::int64_t mp = (5 * doy + 2) / 153;
-  const int m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
-  return {static_cast<int>(yoe + era * 400) + (m <= 2 ? 1 : 0), m,
-          static_cast<int>(doy - (153 * mp + 2) / 5 + 1)};
+  constexpr std::uint32_t shift_eras = 82;  // moves every supported date to positive days
+  constexpr std::uint32_t offset = 719468 + 146097 * shift_eras;
+  const std::uint32_t n = static_cast<std::uint32_t>(jdn - jdn_of_1970 + offset);  // days since 0000-03-01, shifted
+  const std::uint32_t n1 = 4 * n + 3;
+  const std::uint32_t century = n1 / 146097;
+  const std::uint32_t day_of_century = n1 % 146097 / 4;
+  const std::uint32_t n2 = 4 * day_of_century + 3;
+  const std::uint64_t p2 = std::uint64_t{2939745} * n2;
+  const std::uint32_t year_of_century = static_cast<std::uint32_t>(p2 >> 32);
+  const std::uint32_t day_of_year = static_cast<std::uint32_t>(p2) / 2939745 / 4;  // from March 1st
+  const std::uint32_t n3 = 2141 * day_of_year + 197913;
+  const std::uint32_t month = n3 >> 16;  // 3..14
+  const std::uint32_t day = (n3 & 0xffff) / 2141;
+  const std::uint32_t january_or_february = day_of_year >= 306;
+  return {static_cast<int>(100 * century + year_of_century + january_or_february) - static_cast<int>(400 * shift_eras),
+          static_cast<int>(january_or_february ? month - 12 : month), static_cast<int>(day + 1)};
 }
 
 /// Julian day number of a valid date from year 1 on.

@@ -34,12 +34,13 @@ struct ScaleMember {
 inline void scale_members(const Household& h, Date date, std::vector<ScaleMember>& out) {
   out.resize(h.members.size());
   const CivilDate today = date.civil();
+  const int today_md = today.month * 100 + today.day;
   ScaleMember* m = out.data();
   for (const Member& x : h.members) {
     int age = x.age ? *x.age : -1;
-    if (x.birth_date) {
+    if (x.birth_date) {  // one year less until the birthday (month-day compared as one number)
       const CivilDate b = x.birth_date->civil();
-      age = today.year - b.year - (today.month < b.month || (today.month == b.month && today.day < b.day) ? 1 : 0);
+      age = today.year - b.year - static_cast<int>(today_md < b.month * 100 + b.day);
     }
     *m++ = {x.role == Role::declarant ? 0 : x.role == Role::spouse ? 1 : 2, age, x.alternating_custody,
             x.other_tax_household};
