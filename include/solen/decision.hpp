@@ -44,7 +44,7 @@ struct TariffAnswer {
   std::optional<Money> amount;          ///< unknown while to_verify
   std::optional<Number> reduction_rate; ///< TPN before 1 Nov 2013 (a rate, no amount)
   std::optional<Number> uc;
-  std::optional<Number> income_ratio;   ///< RFR/UC (chèque) or RFR/part (TPN/TSS)
+  std::optional<Number> income_ratio;   ///< RFR/UC (chèque) or RFR/part (TPN/TSS), not reduced
   MissingSet missing;
   std::vector<Reason> reasons;
 };
@@ -75,7 +75,7 @@ struct ScheduleAnswer {
   Money debt;
   Money deductions;
   Schedule plan;
-  std::optional<Number> effort_rate;
+  std::optional<Number> effort_rate;  ///< not reduced (compare by value)
   std::optional<bool> affordable;
   MissingSet missing;
   std::vector<Reason> reasons;

@@ -53,7 +53,11 @@ inline void json_value(JsonOut& o, Fact f, const Value& v) {
     case FactType::integer:
       if (v.i >= never_after || v.i <= never_before) o.lit("null"); else o.int64(v.i);
       return;
-    case FactType::number: json_decimal(o, v.n, v.n.den > 100 ? 2 : -1); return;
+    case FactType::number: {
+      const Number n = fi.unreduced ? Number::ratio(v.n, Number::integer(1)) : v.n;
+      json_decimal(o, n, n.den > 100 ? 2 : -1);
+      return;
+    }
     case FactType::date: {
       const CivilDate c = civil_from_jdn(v.i);
       o.ch('"');

@@ -89,6 +89,9 @@ struct FactInfo {
   int value_count;
   std::int64_t min;  ///< domain of integers/numbers for table analysis (numbers: integer bounds)
   std::int64_t max;
+  /// A ratio the engine keeps as an unreduced fraction (a gcd per value was a visible share of
+  /// an evaluation); it compares by value like any Number and is reduced when printed.
+  bool unreduced = false;
 };
 
 namespace names {
@@ -165,13 +168,13 @@ inline constexpr FactInfo fact_infos[] = {
   {"contacts.days_since_unanswered_letter", FactType::integer, nullptr, 0, -big, big},
   {"contacts.reached_by_visit", FactType::boolean, nullptr, 0, 0, 1},
   {"aids.months_since_fsl_energy", FactType::integer, nullptr, 0, 0, big},
-  {"energy.effort_rate", FactType::number, nullptr, 0, 0, big},
-  {"debt.to_monthly_resources", FactType::number, nullptr, 0, 0, big},
+  {"energy.effort_rate", FactType::number, nullptr, 0, 0, big, true},
+  {"debt.to_monthly_resources", FactType::number, nullptr, 0, 0, big, true},
   {"cheque_energie.uc", FactType::number, nullptr, 0, 0, big},
   {"cheque_energie.rfr", FactType::number, nullptr, 0, 0, big},
-  {"cheque_energie.rfr_per_uc", FactType::number, nullptr, 0, 0, big},
+  {"cheque_energie.rfr_per_uc", FactType::number, nullptr, 0, 0, big, true},
   {"social_tariffs.uc", FactType::number, nullptr, 0, 0, big},
-  {"income.rfr_per_tax_part", FactType::number, nullptr, 0, 0, big},
+  {"income.rfr_per_tax_part", FactType::number, nullptr, 0, 0, big, true},
   {"cheque_energie.status", FactType::enumeration, SOLEN_ENUM(tariff_status), 0, 0},
   {"cheque_energie.beneficiary", FactType::boolean, nullptr, 0, 0, 1},
   {"tpn.status", FactType::enumeration, SOLEN_ENUM(tariff_status), 0, 0},

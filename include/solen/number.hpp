@@ -20,8 +20,11 @@ struct Number {
 
   static constexpr Number integer(std::int64_t v) { return Number{v, 1}; }
   static constexpr Number of(Money m) { return Number{m.cents(), 100}; }
-  /// a / b for b > 0 (the caller checks b).
+  /// a / b for b > 0 (the caller checks b), reduced.
   static Number ratio(Number a, Number b);
+  /// a / b for b > 0, not reduced when it fits: the same value as ratio(a, b) without its gcd
+  /// and divisions, for values that are compared or rounded, never printed as they are.
+  static Number fraction(Number a, Number b);
   /// Decimal text ("5600", "0.3", "-2", "1.25") with at most 9 decimals.
   static std::optional<Number> parse(std::string_view text);
 

@@ -47,7 +47,7 @@ inline void evaluate_debt(const Household& h, StageContext& c, Decision& d) {
     if (current && h.gas.monthly_instalment) current = *current + *h.gas.monthly_instalment;
     if (s.present && max_rate && current && h.monthly_resources && h.monthly_resources->cents() > 0) {
       std::int64_t monthly = s.plan.regular.cents() + current->cents();
-      s.effort_rate = Number::ratio(Number::integer(monthly), Number::integer(h.monthly_resources->cents()));
+      s.effort_rate = Number::fraction(Number::integer(monthly), Number::integer(h.monthly_resources->cents()));
       s.affordable = *s.effort_rate <= max_rate->value;
       set_bool(f, Fact::schedule_affordable, *s.affordable);
       if (c.reasons)

@@ -133,13 +133,13 @@ inline void build_facts(const Household& h, Date d, const CompiledPack& pack, Fa
   const bool resources = h.monthly_resources && h.monthly_resources->cents() > 0;
   if (resources && h.electricity.annual_bill) {
     std::int64_t bills = h.electricity.annual_bill->cents() + (h.gas.annual_bill ? h.gas.annual_bill->cents() : 0);
-    set_num(f, Fact::energy_effort_rate, Number::ratio(Number::integer(bills), Number::integer(h.monthly_resources->cents() * 12)));
+    set_num(f, Fact::energy_effort_rate, Number::fraction(Number::integer(bills), Number::integer(h.monthly_resources->cents() * 12)));
   } else {
     set_unknown(f, Fact::energy_effort_rate, resources ? Input::electricity_bill : Input::monthly_resources);
   }
   if (resources && principal) {
     set_num(f, Fact::debt_to_monthly_resources,
-            Number::ratio(Number::integer(principal->cents()), Number::integer(h.monthly_resources->cents())));
+            Number::fraction(Number::integer(principal->cents()), Number::integer(h.monthly_resources->cents())));
   } else {
     set_unknown(f, Fact::debt_to_monthly_resources, resources ? Input::debt_amount : Input::monthly_resources);
   }
@@ -162,7 +162,7 @@ inline void build_facts(const Household& h, Date d, const CompiledPack& pack, Fa
     rfr = h.holder_rfr ? h.holder_rfr : (other_foyer ? std::nullopt : h.rfr);
   }
   set_opt_money(f, Fact::cheque_rfr, rfr, rfr_input);
-  if (rfr && uc) set_num(f, Fact::cheque_rfr_per_uc, Number::ratio(Number::of(*rfr), *uc));
+  if (rfr && uc) set_num(f, Fact::cheque_rfr_per_uc, Number::fraction(Number::of(*rfr), *uc));
   else {
     f[Fact::cheque_rfr_per_uc].known = false;
     f[Fact::cheque_rfr_per_uc].missing = MissingSet{};
@@ -174,7 +174,7 @@ inline void build_facts(const Household& h, Date d, const CompiledPack& pack, Fa
   if (ss) suc = consumption_units(members, ss->value, [](const ScaleMember& m) { return !m.other_tax_household; });
   if (suc) set_num(f, Fact::social_tariff_uc, *suc); else set_unknown(f, Fact::social_tariff_uc, Input::member_ages);
   if (h.rfr && h.tax_parts && h.tax_parts->num > 0)
-    set_num(f, Fact::rfr_per_tax_part, Number::ratio(Number::of(*h.rfr), *h.tax_parts));
+    set_num(f, Fact::rfr_per_tax_part, Number::fraction(Number::of(*h.rfr), *h.tax_parts));
   else {
     f[Fact::rfr_per_tax_part].known = false;
     f[Fact::rfr_per_tax_part].missing = MissingSet{};

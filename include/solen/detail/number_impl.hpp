@@ -62,6 +62,13 @@ inline Number Number::ratio(Number a, Number b) {
   return detail::reduce(detail::wide(a.num) * b.den, detail::wide(a.den) * b.num);
 }
 
+inline Number Number::fraction(Number a, Number b) {
+  std::int64_t n, d;
+  if (b.num > 0 && !__builtin_mul_overflow(a.num, b.den, &n) && !__builtin_mul_overflow(a.den, b.num, &d))
+    return Number{n, d};
+  return ratio(a, b);
+}
+
 inline int compare(const Number& a, const Number& b) {
   if (a.den == b.den) return a.num < b.num ? -1 : (a.num > b.num ? 1 : 0);
   std::int64_t l, r;
