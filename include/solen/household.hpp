@@ -201,13 +201,13 @@ struct Household {
 // visible share of a JSON Lines run, partly in store-forwarding stalls on the temporary). On the
 // reference platform the size checks make a new field fail to compile until it is cleared here.
 #if defined(__GLIBCXX__) && UINTPTR_MAX == UINT64_MAX
-#define SOLEN_CHECK_CLEARED(T, size) static_assert(sizeof(T) == (size), "a " #T " field was added or changed: clear it here")
+#define SOLEN_DETAIL_CHECK_CLEARED(T, size) static_assert(sizeof(T) == (size), "a " #T " field was added or changed: clear it here")
 #else
-#define SOLEN_CHECK_CLEARED(T, size)
+#define SOLEN_DETAIL_CHECK_CLEARED(T, size)
 #endif
 
 inline void Debt::clear() {
-  SOLEN_CHECK_CLEARED(Debt, 96);
+  SOLEN_DETAIL_CHECK_CLEARED(Debt, 96);
   amount.reset();
   energy.reset();
   supplier = Code();
@@ -220,7 +220,7 @@ inline void Debt::clear() {
 }
 
 inline void RepaymentPlan::clear() {
-  SOLEN_CHECK_CLEARED(RepaymentPlan, 48);
+  SOLEN_DETAIL_CHECK_CLEARED(RepaymentPlan, 48);
   kind = PlanKind::cme;
   signed_on = Date();
   principal = Money();
@@ -229,7 +229,7 @@ inline void RepaymentPlan::clear() {
 }
 
 inline void Household::clear() {
-  SOLEN_CHECK_CLEARED(Household, 560);
+  SOLEN_DETAIL_CHECK_CLEARED(Household, 560);
   id.clear();
   as_of.reset();
   departement = Code();
@@ -261,7 +261,6 @@ inline void Household::clear() {
   objection = false;
 }
 
-#undef SOLEN_CHECK_CLEARED
 
 }  // namespace v1
 }  // namespace solen
