@@ -314,7 +314,9 @@ inline void json_orientation(JsonOut& o, const Orientation& r, bool reasons) {
   json_answer_end(o, r.missing, r.reasons, reasons);
 }
 
-inline void write_decision(const Decision& d, const CompiledPack& p, std::string& out, bool reasons) {
+/// Appends the decision's JSON (no newline) to `out`, a std::string or a ByteBlock.
+template <class Out>
+void write_decision(const Decision& d, const CompiledPack& p, Out& out, bool reasons) {
   JsonOut o(out);
   o.lit("{\"id\":");
   if (d.id_known) o.str(d.id); else o.lit("null");

@@ -32,12 +32,12 @@ struct LineRef {
   bool too_long = false;
 };
 
-inline void too_long_decision(const Engine& e, std::string& out, std::size_t limit) {
+inline void too_long_decision(const Engine& e, ByteBlock& out, std::size_t limit) {
   Decision d;
   d.status = DecisionStatus::error;
   d.id_known = false;
   d.error = {"line_too_long", "", "the line exceeds the limit of " + std::to_string(limit) + " bytes"};
-  e.write_json(d, out, false);
+  write_decision(d, e.compiled(), out, false);
 }
 }  // namespace detail
 
@@ -52,7 +52,7 @@ inline StreamResult evaluate_stream(const Engine& engine, std::FILE* in, std::FI
   bool skipping = false;    // inside a line already known to be too long
   bool skipped_text = false;  // ... which has non-blank content (a blank one yields nothing)
   std::vector<detail::LineRef> lines;
-  std::vector<std::string> outs(threads);
+  std::vector<detail::ByteBlock> outs(threads);  // decisions written in place, then to `out`
   std::vector<Summary> sums(threads);
   buf.resize(so.chunk_bytes);
   bool eof = false;
@@ -109,7 +109,7 @@ inline StreamResult evaluate_stream(const Engine& engine, std::FILE* in, std::FI
     }
     unsigned parts = lines.size() < 256 ? 1 : threads;
     detail::parallel_ranges(lines.size(), parts, [&](std::size_t b, std::size_t e, unsigned t) {
-      std::string& o = outs[t];
+      detail::ByteBlock& o = outs[t];
       o.clear();
       for (std::size_t i = b; i < e; ++i) {
         if (lines[i].too_long) {

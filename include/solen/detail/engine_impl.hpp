@@ -225,10 +225,11 @@ inline EvalScratch& scratch() {
 }  // namespace detail
 
 namespace detail {
-/// Parses, evaluates and appends one decision line's JSON (without newline) to `out`. Returns
-/// the decision, owned by this thread and valid until its next call.
-inline const Decision& evaluate_text(const Engine& e, std::string_view in, std::string& out,
-                                     const EvalOptions& o) {
+/// Parses, evaluates and appends one decision line's JSON (without newline) to `out`, a
+/// std::string or a ByteBlock. Returns the decision, owned by this thread and valid until its
+/// next call.
+template <class Out>
+const Decision& evaluate_text(const Engine& e, std::string_view in, Out& out, const EvalOptions& o) {
   EvalScratch& s = scratch();
   if (!parse_household(in, s.household, s.outcome, o.limits)) {
     s.decision.clear();
@@ -236,7 +237,7 @@ inline const Decision& evaluate_text(const Engine& e, std::string_view in, std::
     s.decision.id_known = s.outcome.id_known;
     s.decision.id = s.outcome.id_known ? s.household.id : std::string();
     s.decision.error = s.outcome.error;
-    e.write_json(s.decision, out, o.reasons);
+    write_decision(s.decision, e.compiled(), out, o.reasons);
     return s.decision;
   }
   Date as_of = s.household.as_of ? *s.household.as_of : o.as_of ? *o.as_of : today();
@@ -248,7 +249,7 @@ inline const Decision& evaluate_text(const Engine& e, std::string_view in, std::
     s.decision.warnings.push_back({"warnings_truncated", "", std::to_string(s.outcome.warnings.size() - max_warnings) + " more warnings not shown"});
   if (!s.household.as_of && !o.as_of)
     s.decision.warnings.push_back({"as_of_defaulted", "/as_of", "no evaluation date given: today's date was used"});
-  e.write_json(s.decision, out, o.reasons);
+  write_decision(s.decision, e.compiled(), out, o.reasons);
   return s.decision;
 }
 }  // namespace detail
@@ -288,14 +289,14 @@ inline void Engine::evaluate_jsonl(std::string_view in, std::string& out, const 
   }
   unsigned parts = detail::thread_count(o.threads);
   if (lines.size() < 64) parts = 1;
-  std::vector<std::string> chunks(parts);
+  std::vector<detail::ByteBlock> chunks(parts);
   detail::parallel_ranges(lines.size(), parts, [&](std::size_t b, std::size_t e, unsigned t) {
     for (std::size_t i = b; i < e; ++i) {
       detail::evaluate_text(*this, lines[i], chunks[t], o.eval);
       chunks[t].push_back('\n');
     }
   });
-  for (const std::string& c : chunks) out += c;
+  for (const detail::ByteBlock& c : chunks) out.append(c.data(), c.size());
   if (o.progress) o.progress(lines.size());
 }
 

@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -18,16 +19,52 @@ namespace solen {
 inline namespace v1 {
 namespace detail {
 
-/// Writes into a per-thread buffer through a raw cursor and appends the result to `out` in one
-/// copy when destroyed. Growing `out` itself ahead would zero-fill it on every piece, because
-/// std::string cannot expose spare capacity. One JsonOut per thread at a time.
+/// Growable bytes written in place. Unlike std::string, growing does not zero-fill, so a writer
+/// reserves room, writes through a raw pointer and commits what it wrote: the streaming paths
+/// write a whole block of decisions into one and hand its bytes to fwrite, with no copy.
+class ByteBlock {
+ public:
+  char* data() { return data_.get(); }
+  const char* data() const { return data_.get(); }
+  std::size_t size() const { return size_; }
+  std::size_t capacity() const { return capacity_; }
+  bool empty() const { return size_ == 0; }
+  void clear() { size_ = 0; }
+  /// Keeps the first size() bytes; the others are unspecified.
+  void reserve(std::size_t n) {
+    if (n <= capacity_) return;
+    std::unique_ptr<char[]> grown(new char[n]);  // default-initialised: not zero-filled
+    if (size_) std::memcpy(grown.get(), data_.get(), size_);
+    data_ = std::move(grown);
+    capacity_ = n;
+  }
+  /// The first n bytes (n <= capacity()) have been written through data().
+  void commit_size(std::size_t n) { size_ = n; }
+  void push_back(char c) {
+    if (size_ == capacity_) reserve(2 * capacity_ + 64);
+    data_[size_++] = c;
+  }
+
+ private:
+  std::unique_ptr<char[]> data_;
+  std::size_t size_ = 0;
+  std::size_t capacity_ = 0;
+};
+
+/// Writes JSON through a raw cursor, either in place at the end of a ByteBlock, or into a
+/// per-thread block appended to a std::string in one copy when destroyed (growing the string
+/// itself ahead would zero-fill it on every piece). One JsonOut per thread at a time.
 class JsonOut {
  public:
-  explicit JsonOut(std::string& out) : s_(out), buf_(buffer()) {
-    p_ = &buf_[0];
-    end_ = p_ + buf_.size();
+  explicit JsonOut(std::string& out) : block_(scratch()), append_to_(&out) {
+    block_.clear();
+    start();
   }
-  ~JsonOut() { s_.append(buf_.data(), static_cast<std::size_t>(p_ - buf_.data())); }
+  explicit JsonOut(ByteBlock& out) : block_(out) { start(); }
+  ~JsonOut() {
+    block_.commit_size(static_cast<std::size_t>(p_ - block_.data()));
+    if (append_to_) append_to_->append(block_.data(), block_.size());
+  }
   JsonOut(const JsonOut&) = delete;
   JsonOut& operator=(const JsonOut&) = delete;
 
@@ -218,20 +255,28 @@ class JsonOut {
   }
 
   /// Sized once per thread and only ever grown: its bytes are overwritten, never cleared.
-  static std::string& buffer() {
-    thread_local std::string b(std::size_t{16} << 10, '\0');
+  static ByteBlock& scratch() {
+    thread_local ByteBlock b;
     return b;
   }
 
-  void grow(std::size_t n) {
-    const std::size_t used = static_cast<std::size_t>(p_ - buf_.data());
-    buf_.resize(2 * buf_.size() + n);
-    p_ = &buf_[0] + used;
-    end_ = p_ + (buf_.size() - used);
+  void start() {
+    constexpr std::size_t room = std::size_t{16} << 10;  // a decision without reasons fits
+    if (block_.capacity() - block_.size() < room) block_.reserve(2 * block_.capacity() + room);
+    p_ = block_.data() + block_.size();
+    end_ = block_.data() + block_.capacity();
   }
 
-  std::string& s_;
-  std::string& buf_;
+  void grow(std::size_t n) {
+    const std::size_t used = static_cast<std::size_t>(p_ - block_.data());
+    block_.commit_size(used);
+    block_.reserve(2 * block_.capacity() + n);
+    p_ = block_.data() + used;
+    end_ = block_.data() + block_.capacity();
+  }
+
+  ByteBlock& block_;
+  std::string* append_to_ = nullptr;
   char* p_ = nullptr;
   char* end_ = nullptr;
 };
