@@ -59,13 +59,13 @@ class Engine {
   using DecisionSink = std::function<void(std::size_t first, const Decision* decisions, std::size_t count)>;
 
   /// Streaming batch: evaluates `count` households on `threads` threads and hands the decisions
-  /// to `sink` in input order, `block` households per thread at a time. Memory stays flat
-  /// whatever the count (one reused block of Decisions per thread: nothing is allocated per
-  /// household once warm); results are identical whatever the thread count. `progress` is
-  /// called after each block.
+  /// to `sink` in input order, `block` households per thread at a time; the threads evaluate
+  /// the next step while the sink runs. Memory stays flat whatever the count (two reused steps
+  /// of Decisions: nothing is allocated per household once warm); results are identical
+  /// whatever the thread count. `progress` is called after each step.
   void evaluate_batch(const Household* households, std::size_t count, Date as_of,
                       const DecisionSink& sink, const BatchOptions& o = {},
-                      std::size_t block = 4096) const;
+                      std::size_t block = 256) const;
 
   /// One household as JSON text. Returns true and sets `decision_json` on success. On a
   /// household that cannot be read, returns false, fills `err` and sets `decision_json` to the

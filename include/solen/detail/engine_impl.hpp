@@ -13,6 +13,7 @@
 #include "solen/detail/evaluate_orientation.hpp"
 #include "solen/detail/evaluate_rights.hpp"
 #include "solen/detail/fact_builder.hpp"
+#include "solen/detail/piece_pool.hpp"
 #include "solen/rulepack_loader.hpp"
 
 namespace solen {
@@ -119,6 +120,9 @@ void parallel_ranges(std::size_t n, unsigned parts, Fn&& fn) {
   for (std::thread& th : pool) th.join();
 }
 
+/// Households per piece of a batch step (see Engine::evaluate_batch).
+inline constexpr std::size_t batch_piece = 64;
+
 inline unsigned thread_count(unsigned requested) {
   if (requested) return requested;
   unsigned hw = std::thread::hardware_concurrency();
@@ -195,19 +199,39 @@ inline std::vector<Decision> Engine::evaluate_batch(const std::vector<Household>
 inline void Engine::evaluate_batch(const Household* hs, std::size_t count, Date as_of,
                                    const DecisionSink& sink, const BatchOptions& o,
                                    std::size_t block) const {
+  // Two steps of decisions alternate: the helpers evaluate the next step while the sink reads
+  // the current one. Small pieces keep the threads balanced and the decisions in cache.
+  constexpr std::size_t piece = detail::batch_piece;
   const unsigned threads = detail::thread_count(o.threads);
-  if (block == 0) block = 1;
-  std::vector<Decision> decisions(std::min(count, block * threads));
-  for (std::size_t first = 0; first < count; first += decisions.size()) {
-    const std::size_t n = std::min(decisions.size(), count - first);
-    detail::parallel_ranges(n, n < 2 * block ? 1u : threads, [&](std::size_t b, std::size_t e, unsigned) {
-      for (std::size_t i = b; i < e; ++i) {
+  const std::size_t step = std::max<std::size_t>(block, 1) * threads;
+  std::vector<Decision> decisions[2];
+  detail::PieceJob jobs[2];
+  auto prepare = [&](int slot, std::size_t first) {
+    const std::size_t n = std::min(step, count - first);
+    if (decisions[slot].size() < n) decisions[slot].resize(n);
+    jobs[slot].pieces = (n + piece - 1) / piece;
+    jobs[slot].work = [this, hs, as_of, first, n, &o, &out = decisions[slot]](std::size_t k, unsigned) {
+      const std::size_t end = std::min(n, (k + 1) * detail::batch_piece);
+      for (std::size_t i = k * detail::batch_piece; i < end; ++i) {
         const Household& h = hs[first + i];
-        evaluate_into(h, h.as_of.value_or(as_of), decisions[i], o.eval);
+        evaluate_into(h, h.as_of.value_or(as_of), out[i], o.eval);
       }
-    });
-    sink(first, decisions.data(), n);
-    if (o.progress) o.progress(first + n);
+    };
+  };
+  detail::PiecePool pool(count > piece ? threads - 1 : 0);
+  if (count == 0) return;
+  prepare(0, 0);
+  pool.post(jobs[0]);
+  for (std::size_t first = 0, cur = 0; first < count; cur ^= 1) {
+    const std::size_t n = std::min(step, count - first);
+    pool.finish(jobs[cur]);
+    if (first + n < count) {
+      prepare(static_cast<int>(cur ^ 1), first + n);
+      pool.post(jobs[cur ^ 1]);
+    }
+    sink(first, decisions[cur].data(), n);
+    first += n;
+    if (o.progress) o.progress(first);
   }
 }
 
