@@ -132,6 +132,9 @@ struct UcScale {
   std::vector<Number> weights;
   Number alternating_factor{1, 2};
   Ranking ranking = Ranking::declarant_spouse_then_age_desc;
+  /// totals[n]: the UC of n members none of whom is in alternating custody (the first n rank
+  /// weights added up; ages do not matter then), for n up to the parser's member limit.
+  std::vector<Number> totals;
 };
 
 /// A right (tariff or chèque): in force? eligible? how much? Each step is a table.

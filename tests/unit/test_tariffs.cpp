@@ -209,3 +209,44 @@ TEST_CASE("UC sums are exact and reduced, whatever the weights' denominators") {
     CHECK(got.den == exact.den);
   }
 }
+
+TEST_CASE("UC totals of a scale agree with the ranked sum for any household without a halved member") {
+  std::uint64_t x = 2463534242ull;
+  auto next = [&] {
+    x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+    return x;
+  };
+  solen::UcScale scale;
+  scale.weights = {solen::Number{1, 1}, solen::Number{1, 2}, solen::Number{3, 10}};
+  solen::UcScale ranked = scale;  // no totals: every household takes the ranked path
+  solen::detail::RationalSum sum;
+  scale.totals.push_back(solen::Number::integer(0));
+  for (std::size_t n = 1; n <= solen::detail::max_uc_members; ++n) {
+    sum.add(solen::detail::weight_at(scale, n - 1));
+    scale.totals.push_back(sum.value());
+  }
+  std::vector<solen::detail::ScaleMember> members;
+  for (int round = 0; round < 5000; ++round) {
+    members.clear();
+    const int n = 1 + static_cast<int>(next() % 9);
+    for (int k = 0; k < n; ++k) {
+      const int age = next() % 5 == 0 ? -1 : static_cast<int>(next() % 90);
+      // Alternating custody only for adults: nobody is halved, yet the flag is seen.
+      const bool alternating = age >= 18 && next() % 4 == 0;
+      members.push_back({k == 0 ? 0 : (k == 1 && next() % 2 ? 1 : 2), age, alternating, next() % 6 == 0});
+    }
+    auto all = [](const solen::detail::ScaleMember&) { return true; };
+    auto own = [](const solen::detail::ScaleMember& m) { return !m.other_tax_household; };
+    for (int perimeter = 0; perimeter < 2; ++perimeter) {
+      const auto fast = perimeter ? solen::detail::consumption_units(members, scale, own)
+                                  : solen::detail::consumption_units(members, scale, all);
+      const auto slow = perimeter ? solen::detail::consumption_units(members, ranked, own)
+                                  : solen::detail::consumption_units(members, ranked, all);
+      REQUIRE(fast.has_value() == slow.has_value());
+      if (fast) {
+        CHECK(fast->num == slow->num);
+        CHECK(fast->den == slow->den);
+      }
+    }
+  }
+}

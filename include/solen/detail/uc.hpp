@@ -47,6 +47,9 @@ inline void scale_members(const Household& h, Date date, std::vector<ScaleMember
   }
 }
 
+/// Members for which a scale's totals are precomputed (the parser allows 100).
+inline constexpr std::size_t max_uc_members = 128;
+
 inline Number weight_at(const UcScale& s, std::size_t rank) {
   return s.weights[std::min(rank, s.weights.size() - 1)];
 }
@@ -90,12 +93,17 @@ std::optional<Number> consumption_units(const std::vector<ScaleMember>& members,
     m = heap.data();
   }
   std::size_t n = 0;
+  bool any_halved = false;
   for (const ScaleMember& x : members) {
     if (!in_perimeter(x)) continue;
     if (x.alternating && x.age < 0) return std::nullopt;  // minor or not: unknown
-    m[n++] = RankedMember{x.order, x.age, x.alternating && x.age < 18};
+    const bool halved = x.alternating && x.age < 18;
+    any_halved = any_halved || halved;
+    m[n++] = RankedMember{x.order, x.age, halved};
   }
   if (n == 0) return std::nullopt;
+  // Without a halved member every rank weighs in full: neither the order nor the ages matter.
+  if (!any_halved && n < s.totals.size()) return s.totals[n];
   if (s.ranking == Ranking::openfisca_adjusted) {
     // n_adj = n - 0.5 × alternating minors, spread over the rank weights fractionally.
     Number n_adj{static_cast<std::int64_t>(n) * 2, 2};
