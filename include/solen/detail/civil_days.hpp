@@ -20,6 +20,9 @@ inline constexpr std::int64_t jdn_of_1970 = 2440588;
 /// application to calendar algorithms", 2022): unsigned 32-bit multiplications and shifts only,
 /// about a third of the instructions of the era/year-of-era form (ages are computed for every
 /// member of every household). Valid for every date from year -32800 to year 2,900,000.
+#if defined(__GNUC__)
+[[gnu::always_inline]]  // a short dependency chain: inlined, it overlaps the work around it
+#endif
 constexpr CivilDate civil_from_jdn(std::int64_t jdn) {
   constexpr std::uint32_t shift_eras = 82;  // moves every supported date to positive days
   constexpr std::uint32_t offset = 719468 + 146097 * shift_eras;
