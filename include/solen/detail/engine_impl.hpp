@@ -201,7 +201,6 @@ inline void Engine::evaluate_batch(const Household* hs, std::size_t count, Date 
                                    std::size_t block) const {
   // Two steps of decisions alternate: the helpers evaluate the next step while the sink reads
   // the current one. Small pieces keep the threads balanced and the decisions in cache.
-  constexpr std::size_t piece = detail::batch_piece;
   const unsigned threads = detail::thread_count(o.threads);
   const std::size_t step = std::max<std::size_t>(block, 1) * threads;
   std::vector<Decision> decisions[2];
@@ -209,7 +208,7 @@ inline void Engine::evaluate_batch(const Household* hs, std::size_t count, Date 
   auto prepare = [&](int slot, std::size_t first) {
     const std::size_t n = std::min(step, count - first);
     if (decisions[slot].size() < n) decisions[slot].resize(n);
-    jobs[slot].pieces = (n + piece - 1) / piece;
+    jobs[slot].pieces = (n + detail::batch_piece - 1) / detail::batch_piece;
     jobs[slot].work = [this, hs, as_of, first, n, &o, &out = decisions[slot]](std::size_t k, unsigned) {
       const std::size_t end = std::min(n, (k + 1) * detail::batch_piece);
       for (std::size_t i = k * detail::batch_piece; i < end; ++i) {
@@ -218,7 +217,7 @@ inline void Engine::evaluate_batch(const Household* hs, std::size_t count, Date 
       }
     };
   };
-  detail::PiecePool pool(count > piece ? threads - 1 : 0);
+  detail::PiecePool pool(count > detail::batch_piece ? threads - 1 : 0);
   if (count == 0) return;
   prepare(0, 0);
   pool.post(jobs[0]);
