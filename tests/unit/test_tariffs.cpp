@@ -219,12 +219,7 @@ TEST_CASE("UC totals of a scale agree with the ranked sum for any household with
   solen::UcScale scale;
   scale.weights = {solen::Number{1, 1}, solen::Number{1, 2}, solen::Number{3, 10}};
   solen::UcScale ranked = scale;  // no totals: every household takes the ranked path
-  solen::detail::RationalSum sum;
-  scale.totals.push_back(solen::Number::integer(0));
-  for (std::size_t n = 1; n <= solen::detail::max_uc_members; ++n) {
-    sum.add(solen::detail::weight_at(scale, n - 1));
-    scale.totals.push_back(sum.value());
-  }
+  scale.totals = solen::detail::scale_totals(scale);
   std::vector<solen::detail::ScaleMember> members;
   for (int round = 0; round < 5000; ++round) {
     members.clear();

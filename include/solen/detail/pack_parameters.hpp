@@ -83,12 +83,7 @@ inline bool to_uc_scale(const json& j, UcScale& s, std::string& err) {
   if (r == "declarant_spouse_then_age_desc") s.ranking = Ranking::declarant_spouse_then_age_desc;
   else if (r == "openfisca_adjusted") s.ranking = Ranking::openfisca_adjusted;
   else return err = "ranking is declarant_spouse_then_age_desc or openfisca_adjusted", false;
-  s.totals.assign(1, Number::integer(0));
-  RationalSum sum;
-  for (std::size_t n = 1; n <= max_uc_members; ++n) {
-    sum.add(weight_at(s, n - 1));
-    s.totals.push_back(sum.value());
-  }
+  s.totals = scale_totals(s);
   return true;
 }
 

@@ -78,6 +78,17 @@ struct RationalSum {
   Number value() const { return Number::ratio(Number{num, den}, Number::integer(1)); }
 };
 
+/// UcScale::totals of `s`: the first n rank weights added up, for n = 0 .. max_uc_members.
+inline std::vector<Number> scale_totals(const UcScale& s) {
+  std::vector<Number> totals(1, Number::integer(0));
+  RationalSum sum;
+  for (std::size_t n = 1; n <= max_uc_members; ++n) {
+    sum.add(weight_at(s, n - 1));
+    totals.push_back(sum.value());
+  }
+  return totals;
+}
+
 /// The household's UC on scale `s`, counting the members for which `in_perimeter` holds.
 /// Unknown (nullopt) when a missing age changes the result (rank order or minority).
 /// Allocation-free for households of up to 128 members (the parser allows 100).
