@@ -4,6 +4,7 @@
 #pragma once
 
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <cstddef>
 #include <functional>
@@ -21,16 +22,23 @@ struct PieceJob {
   std::size_t pieces = 0;
   std::function<void(std::size_t piece, unsigned thread)> work;
   std::atomic<std::size_t> next{0};
-  std::size_t finished = 0;  ///< pieces done (guarded by the pool's mutex)
-  unsigned running = 0;      ///< helpers inside the job (guarded by the pool's mutex)
+  // Written under the pool's mutex; atomic so that a spinning thread may read them without it.
+  std::atomic<std::size_t> finished{0};  ///< pieces done
+  std::atomic<unsigned> running{0};      ///< helpers inside the job
+
+  bool done() const {
+    return running.load(std::memory_order_acquire) == 0 && finished.load(std::memory_order_acquire) == pieces;
+  }
 };
 
 /// Helpers start on a job as soon as it is posted, while the poster does other work (reading
 /// the next block, writing the previous one); the poster then joins in and waits for the last
-/// piece. Threads are started once, not once per block.
+/// piece. Threads are started once, not once per block. A thread about to wait first spins a
+/// little (when every thread has a core of its own): on virtual machines a sleeping thread
+/// takes tens of microseconds to wake, the time of a whole piece.
 class PiecePool {
  public:
-  explicit PiecePool(unsigned helpers) {
+  explicit PiecePool(unsigned helpers) : spin_(helpers < std::thread::hardware_concurrency()) {
     for (unsigned t = 1; t <= helpers; ++t) threads_.emplace_back([this, t] { help(t); });
   }
   ~PiecePool() {
@@ -47,13 +55,13 @@ class PiecePool {
   /// Hands `job` to the helpers; it must stay alive until finish(job) returns.
   void post(PieceJob& job) {
     job.next.store(0, std::memory_order_relaxed);
-    job.finished = 0;
-    job.running = 0;
+    job.finished.store(0, std::memory_order_relaxed);
+    job.running.store(0, std::memory_order_relaxed);
     if (threads_.empty()) return;
     {
       std::lock_guard<std::mutex> lock(m_);
       job_ = &job;
-      ++generation_;
+      generation_.fetch_add(1, std::memory_order_release);
     }
     wake_.notify_all();
   }
@@ -61,9 +69,13 @@ class PiecePool {
   /// Runs the pieces left on this thread, then waits until every piece is done.
   void finish(PieceJob& job) {
     const std::size_t done = run(job, 0);
+    {
+      std::lock_guard<std::mutex> lock(m_);
+      job.finished.fetch_add(done, std::memory_order_relaxed);
+    }
+    spin_until([&] { return job.done(); });
     std::unique_lock<std::mutex> lock(m_);
-    job.finished += done;
-    done_.wait(lock, [&] { return job.finished == job.pieces && job.running == 0; });
+    done_.wait(lock, [&] { return job.done(); });
     if (job_ == &job) job_ = nullptr;  // a helper waking late must not touch a reused job
   }
 
@@ -75,10 +87,24 @@ class PiecePool {
     return done;
   }
 
+  /// Spins for at most spin_limit while `ready()` is false (no-op when the pool may not spin).
+  template <class Ready>
+  void spin_until(Ready&& ready) const {
+    if (!spin_) return;
+    const auto until = std::chrono::steady_clock::now() + spin_limit;
+    for (unsigned i = 1; !ready(); ++i) {
+#if defined(__x86_64__) || defined(__i386__)
+      __builtin_ia32_pause();
+#endif
+      if (i % 64 == 0 && std::chrono::steady_clock::now() > until) return;
+    }
+  }
+
   void help(unsigned thread) {
     std::uint64_t seen = 0;
     for (;;) {
       PieceJob* job = nullptr;
+      spin_until([&] { return generation_.load(std::memory_order_acquire) != seen || stop_.load(std::memory_order_relaxed); });
       {
         std::unique_lock<std::mutex> lock(m_);
         wake_.wait(lock, [&] { return stop_ || generation_ != seen; });
@@ -86,23 +112,26 @@ class PiecePool {
         seen = generation_;
         job = job_;
         if (!job) continue;
-        ++job->running;
+        job->running.fetch_add(1, std::memory_order_relaxed);
       }
       const std::size_t done = run(*job, thread);
       {
         std::lock_guard<std::mutex> lock(m_);
-        job->finished += done;
-        --job->running;
+        job->finished.fetch_add(done, std::memory_order_relaxed);
+        job->running.fetch_sub(1, std::memory_order_release);
       }
       done_.notify_all();
     }
   }
 
+  static constexpr std::chrono::microseconds spin_limit{200};
+
+  const bool spin_;
   std::mutex m_;
   std::condition_variable wake_, done_;
-  PieceJob* job_ = nullptr;
-  std::uint64_t generation_ = 0;
-  bool stop_ = false;
+  PieceJob* job_ = nullptr;                   // guarded by m_
+  std::atomic<std::uint64_t> generation_{0};  // written under m_
+  std::atomic<bool> stop_{false};             // written under m_
   std::vector<std::thread> threads_;
 };
 
