@@ -37,6 +37,14 @@ TableResult with_plan(const TablePlan& p, const FactFrame& f, Fn&& fn) {
 /// Evaluates a single-hit table (unique, first, priority) planned for the frame's day.
 inline TableResult evaluate_table(const Table& t, const TablePlan& p, const FactFrame& f) {
   if (p.answered) return p.answer;
+  if (p.lookup_base >= 0)
+    if (const detail::LookupEntry* e = detail::look_up(*p.version, p.lookup_base, f)) {
+      TableResult r;
+      r.version = p.version;
+      if (e->rows) r.rule = &p.version->rules[static_cast<std::size_t>(__builtin_ctz(e->rows))];
+      detail::result_of(*p.version, *e, f, r);
+      return r;
+    }
   return detail::with_plan(p, f, [&](auto& rows, TableResult& r) { detail::decide_single(t, rows, r); });
 }
 
@@ -44,6 +52,15 @@ inline TableResult evaluate_table(const Table& t, const TablePlan& p, const Fact
 inline TableResult collect_table(const Table& t, const TablePlan& p, const FactFrame& f,
                                  std::vector<const Rule*>& rows) {
   rows.clear();
+  if (p.lookup_base >= 0)
+    if (const detail::LookupEntry* e = detail::look_up(*p.version, p.lookup_base, f)) {
+      TableResult r;
+      r.version = p.version;
+      for (std::uint32_t m = e->rows; m; m &= m - 1)
+        rows.push_back(&p.version->rules[static_cast<std::size_t>(__builtin_ctz(m))]);
+      detail::result_of(*p.version, *e, f, r);
+      return r;
+    }
   return detail::with_plan(p, f, [&](auto& it, TableResult& r) { detail::collect_rows(t, it, rows, r); });
 }
 

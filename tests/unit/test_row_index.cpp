@@ -31,7 +31,9 @@ struct FrameMaker {
       }
     switch (fi.type) {
       case FactType::boolean: x.i = static_cast<std::int64_t>(rng() % 2); return x;
-      case FactType::enumeration: x.i = static_cast<std::int64_t>(rng() % static_cast<unsigned>(fi.value_count)); return x;
+      case FactType::enumeration:  // now and then one past the last value: outside the lookup's domain
+        x.i = static_cast<std::int64_t>(rng() % (static_cast<unsigned>(fi.value_count) + (rng() % 16 == 0)));
+        return x;
       case FactType::set: x.i = static_cast<std::int64_t>(rng() % (1u << fi.value_count)); return x;
       case FactType::code:
         x.code = !codes.empty() && rng() % 4 ? codes[rng() % codes.size()] : Code("99");
@@ -115,6 +117,30 @@ TEST_CASE("row index: every table of the default pack answers as the row scan, o
   // The frames reach both decided and undecided answers, so the comparison means something.
   CHECK(hits > checked / 4);
   CHECK(maybes > checked / 10);
+}
+
+TEST_CASE("row index: small versions are compiled into lookups of every region combination") {
+  auto pack = load_rulepack(embedded_rulepack_json);
+  std::size_t compiled = 0, versions = 0, largest = 0;
+  for (const Table& t : pack->tables)
+    for (const TableVersion& v : t.versions) {
+      ++versions;
+      std::size_t combinations = 1;
+      for (const auto* columns : {&v.index.date_columns, &v.index.columns})
+        for (const detail::ColumnIndex& c : *columns) combinations *= detail::lookup_regions(c);
+      CAPTURE(t.name);
+      if (v.index.lookup.empty()) {  // too large, or too many rows for the entries' row masks
+        CHECK((combinations > detail::max_lookup_entries || v.rules.size() > detail::max_lookup_rows));
+        continue;
+      }
+      ++compiled;
+      CHECK(v.index.lookup.size() == combinations);
+      largest = std::max(largest, combinations);
+    }
+  CHECK(compiled + 2 >= versions);  // all but the orientation measures and social tariff eligibility
+  CHECK(largest > 10000);           // the route table: seven columns
+  CHECK(pack->route->versions[0].index.lookup.size() == largest);
+  CHECK(pack->measures->versions[0].index.lookup.empty());
 }
 
 TEST_CASE("row index: built per column mode, and left unusable beyond 64 rows") {

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "solen/detail/table_lookup.hpp"
 #include "solen/detail/table_rows.hpp"
 
 namespace solen {
@@ -16,6 +17,7 @@ inline namespace v1 {
 struct TablePlan {
   const TableVersion* version = nullptr;  ///< null: no version in force that day
   detail::RowMask rows = 0;               ///< rows the date columns allow (indexed versions)
+  long lookup_base = -1;                  ///< the date columns' part of a lookup index, or -1
   bool answered = false;                  ///< the table reads the day alone: `answer` is its result
   TableResult answer;
 };
@@ -30,6 +32,7 @@ inline void plan_table(const Table& t, Date d, const FactFrame& f, TablePlan& p)
   IndexedRows dated(*p.version);
   dated.match(p.version->index.date_columns, f);
   p.rows = dated.possible;  // date facts are known: possible == yes here
+  p.lookup_base = lookup_base(*p.version, f);
   // In-force and campaign tables depend on the day alone: their whole answer is planned.
   if (p.version->index.columns.empty() && t.hit != HitPolicy::collect) {
     p.answered = true;

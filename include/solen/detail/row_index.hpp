@@ -44,6 +44,7 @@ struct ColumnIndex {
   Fact fact = Fact::date;
   std::uint16_t column = 0;
   Mode mode = Mode::scan;
+  std::uint32_t lookup_stride = 0;  ///< weight of this column's region in RowIndex::lookup
   std::vector<std::int64_t> int_bounds;
   std::vector<Number> number_bounds;
   std::vector<Code> codes;  ///< sorted
@@ -91,11 +92,27 @@ struct ColumnIndex {
 /// Facts that depend only on the evaluation date: their columns are matched once per day.
 inline bool date_fact(Fact f) { return f == Fact::date || f == Fact::month_day; }
 
+/// The answer of a table version to one combination of its columns' regions (see
+/// table_lookup.hpp). `kind` is a TableResult::Kind. Eight bytes, so that large lookups stay
+/// in cache.
+struct LookupEntry {
+  std::uint32_t rows = 0;  ///< single hit: the deciding row's bit (or 0); collect: the matching rows
+  std::uint16_t missing_columns = 0;  ///< household columns whose missing inputs are reported
+  std::uint8_t kind = 0;
+};
+
+/// Versions with more region combinations or rows are matched column by column instead.
+inline constexpr std::size_t max_lookup_entries = std::size_t{1} << 16;
+inline constexpr std::size_t max_lookup_rows = 32;
+
 struct RowIndex {
   bool usable = false;  ///< false: too many rows or columns; the version is scanned row by row
   RowMask all = 0;
   std::vector<ColumnIndex> date_columns;  ///< constrained columns of date facts
   std::vector<ColumnIndex> columns;       ///< the other constrained columns
+  /// Every combination of regions answered, indexed by the sum of region * lookup_stride over
+  /// all columns (an unknown household value is the region after its last); empty when too large.
+  std::vector<LookupEntry> lookup;
 };
 
 }  // namespace detail

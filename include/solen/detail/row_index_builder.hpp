@@ -191,6 +191,7 @@ inline void build_row_index(const Table& t, TableVersion& v) {
   }
   v.index.all = v.rules.size() == 64 ? ~RowMask{0} : (RowMask{1} << v.rules.size()) - 1;
   v.index.usable = true;
+  build_lookup(t, v);
 }
 
 }  // namespace detail

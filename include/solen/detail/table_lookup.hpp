@@ -1,0 +1,112 @@
+// Compiled lookup of a decision table version: the answer to every combination of its columns'
+// regions, computed when the pack is loaded, so that evaluating the table is one region per
+// column and one load instead of a walk of the candidate rows and their hit policy.
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <vector>
+
+#include "solen/detail/table_rows.hpp"
+
+namespace solen {
+inline namespace v1 {
+namespace detail {
+
+/// Regions of a column in the lookup: its index's regions, plus one for an unknown value
+/// (household facts only: date facts are always known).
+inline std::size_t lookup_regions(const ColumnIndex& c) {
+  return c.region_rows.size() + (date_fact(c.fact) ? 0 : 1);
+}
+
+/// Answers every region combination of `v` through the index's own matching and hit policy, so
+/// the lookup cannot disagree with it. Leaves v.index.lookup empty when a column is scanned or
+/// the combinations exceed max_lookup_entries.
+inline void build_lookup(const Table& t, TableVersion& v) {
+  RowIndex& ix = v.index;
+  ix.lookup.clear();
+  // missing_columns holds 16 columns, rows 32 rows
+  if (!ix.usable || ix.columns.size() > 16 || v.rules.size() > max_lookup_rows) return;
+  std::size_t entries = 1;
+  for (auto* columns : {&ix.date_columns, &ix.columns})
+    for (ColumnIndex& c : *columns) {
+      if (c.mode == ColumnIndex::Mode::scan || c.region_rows.empty()) return;
+      c.lookup_stride = static_cast<std::uint32_t>(entries);
+      entries *= lookup_regions(c);
+      if (entries > max_lookup_entries) return;
+    }
+  ix.lookup.resize(entries);
+  std::vector<const Rule*> collected;
+  for (std::size_t at = 0; at < entries; ++at) {
+    IndexedRows rows(v);
+    for (const ColumnIndex& c : ix.date_columns) {
+      const std::size_t region = at / c.lookup_stride % lookup_regions(c);
+      const RowMask ok = c.region_rows[region] | ~c.constrained;
+      rows.yes &= ok;
+      rows.possible &= ok;
+    }
+    for (std::size_t k = 0; k < ix.columns.size(); ++k) {  // as IndexedRows::match
+      const ColumnIndex& c = ix.columns[k];
+      const std::size_t region = at / c.lookup_stride % lookup_regions(c);
+      if (region < c.region_rows.size()) {
+        const RowMask ok = c.region_rows[region] | ~c.constrained;
+        rows.yes &= ok;
+        rows.possible &= ok;
+      } else {  // unknown: its missing inputs stand for the column's bit
+        const RowMask ok = c.unknown_yes | ~c.constrained;
+        rows.yes &= ok;
+        rows.possible &= ok | c.unknown_maybe;
+        rows.unknown[rows.unknown_count] = {c.unknown_maybe, std::uint64_t{1} << k};
+        rows.unknown_count += c.unknown_maybe != 0;
+      }
+    }
+    TableResult r;
+    LookupEntry& e = ix.lookup[at];
+    if (t.hit == HitPolicy::collect) {
+      collected.clear();
+      collect_rows(t, rows, collected, r);
+      for (const Rule* row : collected) e.rows |= std::uint32_t{1} << (row - v.rules.data());
+    } else {
+      decide_single(t, rows, r);
+      if (r.rule) e.rows = std::uint32_t{1} << (r.rule - v.rules.data());
+    }
+    e.kind = r.kind;
+    e.missing_columns = static_cast<std::uint16_t>(r.missing.bits);
+  }
+}
+
+/// The part of a lookup index given by the date columns on a planned day, or -1 when a date
+/// value falls outside the indexed domain.
+inline long lookup_base(const TableVersion& v, const FactFrame& f) {
+  if (v.index.lookup.empty()) return -1;
+  long base = 0;
+  for (const ColumnIndex& c : v.index.date_columns) {
+    const long region = c.region_of(f[c.fact]);
+    if (region < 0) return -1;
+    base += region * c.lookup_stride;
+  }
+  return base;
+}
+
+/// The entry answering `f` on a planned day (`base` from lookup_base), or null when a value
+/// falls outside the indexed domain (the caller then matches the rows).
+inline const LookupEntry* look_up(const TableVersion& v, long base, const FactFrame& f) {
+  std::size_t at = static_cast<std::size_t>(base);
+  for (const ColumnIndex& c : v.index.columns) {
+    const Value& x = f[c.fact];
+    const long region = x.known ? c.region_of(x) : static_cast<long>(c.region_rows.size());
+    if (region < 0) return nullptr;
+    at += static_cast<std::size_t>(region) * c.lookup_stride;
+  }
+  return &v.index.lookup[at];
+}
+
+/// The table result of a lookup entry; the missing inputs are those of its unknown columns.
+inline void result_of(const TableVersion& v, const LookupEntry& e, const FactFrame& f, TableResult& r) {
+  r.kind = static_cast<TableResult::Kind>(e.kind);
+  for (unsigned m = e.missing_columns; m; m &= m - 1)
+    r.missing.add(f[v.index.columns[static_cast<std::size_t>(__builtin_ctz(m))].fact].missing);
+}
+
+}  // namespace detail
+}  // namespace v1
+}  // namespace solen
