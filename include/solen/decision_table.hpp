@@ -61,6 +61,19 @@ inline TableResult collect_table(const Table& t, const TablePlan& p, const FactF
       detail::result_of(*p.version, *e, f, r);
       return r;
     }
+  if (p.version && !p.version->index.groups.empty()) {
+    TableResult r;
+    r.version = p.version;
+    detail::RowMask yes, maybe;
+    if (detail::collect_groups(*p.version, p.rows, f, yes, maybe, r.missing)) {
+      for (detail::RowMask m = yes; m; m &= m - 1)
+        rows.push_back(&p.version->rules[static_cast<std::size_t>(__builtin_ctzll(m))]);
+      r.kind = maybe && t.unknown == UnknownPolicy::to_verify ? TableResult::undetermined
+               : yes                                        ? TableResult::hit
+                                                            : TableResult::none;
+      return r;
+    }
+  }
   return detail::with_plan(p, f, [&](auto& it, TableResult& r) { detail::collect_rows(t, it, rows, r); });
 }
 

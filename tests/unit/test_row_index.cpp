@@ -143,6 +143,38 @@ TEST_CASE("row index: small versions are compiled into lookups of every region c
   CHECK(pack->measures->versions[0].index.lookup.empty());
 }
 
+TEST_CASE("row index: a collect version too large for one lookup is split into row groups") {
+  auto pack = load_rulepack(embedded_rulepack_json);
+  const TableVersion& v = pack->measures->versions[0];
+  REQUIRE(v.index.lookup.empty());
+  REQUIRE(v.index.groups.size() >= 2);
+  std::size_t terms = 0;
+  for (const detail::RowGroup& g : v.index.groups) {
+    std::size_t combinations = 1;
+    for (const detail::RowGroup::Term& term : g.terms) {
+      CHECK(term.stride == combinations);
+      combinations *= detail::lookup_regions(v.index.columns[term.column]);
+    }
+    CHECK(g.entries.size() == combinations);
+    CHECK(combinations <= detail::max_group_entries);
+    terms += g.terms.size();
+  }
+  CHECK(terms >= v.index.columns.size());  // every household column is read by some group
+  // Each row is in exactly one group: the groups' yes rows, with every column at a satisfied
+  // region, never overlap. Single-hit versions are never grouped.
+  detail::RowMask seen = 0;
+  for (const detail::RowGroup& g : v.index.groups) {
+    detail::RowMask rows = 0;
+    for (const detail::RowsEntry& e : g.entries) rows |= e.yes | e.maybe;
+    CHECK((rows & seen) == 0);
+    seen |= rows;
+  }
+  CHECK(seen == v.index.all);
+  for (const Table& t : pack->tables)
+    if (t.hit != HitPolicy::collect)
+      for (const TableVersion& x : t.versions) CHECK(x.index.groups.empty());
+}
+
 TEST_CASE("row index: built per column mode, and left unusable beyond 64 rows") {
   auto pack = load_rulepack(embedded_rulepack_json);
   bool cuts = false, values = false, numbers = false, codes = false;

@@ -105,6 +105,25 @@ struct LookupEntry {
 inline constexpr std::size_t max_lookup_entries = std::size_t{1} << 16;
 inline constexpr std::size_t max_lookup_rows = 32;
 
+/// Rows of a collect table that a value combination satisfies, or leaves undecided.
+struct RowsEntry {
+  RowMask yes = 0, maybe = 0;
+};
+
+/// Some rows of a collect table and the household columns they read, answered for every
+/// combination of those columns' regions (see table_lookup.hpp).
+struct RowGroup {
+  struct Term {
+    std::uint16_t column;  ///< position in RowIndex::columns
+    std::uint32_t stride;
+  };
+  std::vector<Term> terms;
+  std::vector<RowsEntry> entries;
+};
+
+/// Combinations per row group: groups stay small enough to be built and cached cheaply.
+inline constexpr std::size_t max_group_entries = std::size_t{1} << 12;
+
 struct RowIndex {
   bool usable = false;  ///< false: too many rows or columns; the version is scanned row by row
   RowMask all = 0;
@@ -113,6 +132,9 @@ struct RowIndex {
   /// Every combination of regions answered, indexed by the sum of region * lookup_stride over
   /// all columns (an unknown household value is the region after its last); empty when too large.
   std::vector<LookupEntry> lookup;
+  /// Collect versions too large for one lookup: their rows split into groups, each looked up
+  /// on its own columns (a collect table's rows match independently). Empty otherwise.
+  std::vector<RowGroup> groups;
 };
 
 }  // namespace detail

@@ -192,6 +192,7 @@ inline void build_row_index(const Table& t, TableVersion& v) {
   v.index.all = v.rules.size() == 64 ? ~RowMask{0} : (RowMask{1} << v.rules.size()) - 1;
   v.index.usable = true;
   build_lookup(t, v);
+  build_row_groups(t, v);
 }
 
 }  // namespace detail

@@ -74,6 +74,93 @@ inline void build_lookup(const Table& t, TableVersion& v) {
   }
 }
 
+/// Product of the lookup regions of the household columns in `columns` (bit k: ix.columns[k]).
+inline std::size_t combinations(const RowIndex& ix, std::uint64_t columns) {
+  std::size_t n = 1;
+  for (; columns; columns &= columns - 1) n *= lookup_regions(ix.columns[static_cast<std::size_t>(__builtin_ctzll(columns))]);
+  return n;
+}
+
+/// Splits the rows of a collect version without a lookup into groups of at most
+/// max_group_entries combinations of the household columns they read (first fit, in row
+/// order), and answers each group's combinations. The date columns are left to the day plan.
+inline void build_row_groups(const Table& t, TableVersion& v) {
+  RowIndex& ix = v.index;
+  ix.groups.clear();
+  if (!ix.usable || t.hit != HitPolicy::collect || !ix.lookup.empty()) return;
+  for (const ColumnIndex& c : ix.columns)
+    if (c.mode == ColumnIndex::Mode::scan || c.region_rows.empty()) return;
+  std::vector<std::uint64_t> group_columns;
+  std::vector<RowMask> group_rows;
+  for (std::size_t row = 0; row < v.rules.size(); ++row) {
+    std::uint64_t reads = 0;
+    for (std::size_t k = 0; k < ix.columns.size(); ++k)
+      if ((ix.columns[k].constrained >> row) & 1) reads |= std::uint64_t{1} << k;
+    if (combinations(ix, reads) > max_group_entries) return;  // one row too wide: no groups
+    std::size_t g = 0;
+    while (g < group_columns.size() && (group_columns[g] | reads) != group_columns[g]) ++g;  // no growth
+    if (g == group_columns.size()) {
+      g = 0;
+      while (g < group_columns.size() && combinations(ix, group_columns[g] | reads) > max_group_entries) ++g;
+    }
+    if (g == group_columns.size()) group_columns.push_back(0), group_rows.push_back(0);
+    group_columns[g] |= reads;
+    group_rows[g] |= RowMask{1} << row;
+  }
+  std::vector<RowGroup> groups(group_columns.size());
+  for (std::size_t g = 0; g < groups.size(); ++g) {
+    std::size_t entries = 1;
+    for (std::uint64_t m = group_columns[g]; m; m &= m - 1) {
+      const std::size_t k = static_cast<std::size_t>(__builtin_ctzll(m));
+      groups[g].terms.push_back({static_cast<std::uint16_t>(k), static_cast<std::uint32_t>(entries)});
+      entries *= lookup_regions(ix.columns[k]);
+    }
+    groups[g].entries.resize(entries);
+    for (std::size_t at = 0; at < entries; ++at) {  // as IndexedRows::match, on the group's rows
+      RowMask yes = group_rows[g], possible = group_rows[g];
+      for (const RowGroup::Term& term : groups[g].terms) {
+        const ColumnIndex& c = ix.columns[term.column];
+        const std::size_t region = at / term.stride % lookup_regions(c);
+        const RowMask ok = (region < c.region_rows.size() ? c.region_rows[region] : c.unknown_yes) | ~c.constrained;
+        yes &= ok;
+        possible &= region < c.region_rows.size() ? ok : ok | c.unknown_maybe;
+      }
+      groups[g].entries[at] = {yes, possible & ~yes};
+    }
+  }
+  ix.groups = std::move(groups);
+}
+
+/// The rows of a grouped collect version that `f` satisfies (`yes`) or leaves undecided
+/// (`maybe`) among `allowed` (the day's date rows), and the missing inputs of the undecided
+/// ones; false when a value falls outside the indexed domain.
+inline bool collect_groups(const TableVersion& v, RowMask allowed, const FactFrame& f, RowMask& yes,
+                           RowMask& maybe, MissingSet& missing) {
+  const RowIndex& ix = v.index;
+  std::uint32_t region[max_indexed_columns];
+  for (std::size_t k = 0; k < ix.columns.size(); ++k) {
+    const ColumnIndex& c = ix.columns[k];
+    const Value& x = f[c.fact];
+    const long r = x.known ? c.region_of(x) : static_cast<long>(c.region_rows.size());
+    if (r < 0) return false;
+    region[k] = static_cast<std::uint32_t>(r);
+  }
+  yes = maybe = 0;
+  for (const RowGroup& g : ix.groups) {
+    std::size_t at = 0;
+    for (const RowGroup::Term& term : g.terms) at += std::size_t{region[term.column]} * term.stride;
+    yes |= g.entries[at].yes;
+    maybe |= g.entries[at].maybe;
+  }
+  yes &= allowed;
+  maybe &= allowed;
+  if (maybe)
+    for (std::size_t k = 0; k < ix.columns.size(); ++k)
+      if (region[k] == ix.columns[k].region_rows.size() && (ix.columns[k].unknown_maybe & maybe))
+        missing.add(f[ix.columns[k].fact].missing);
+  return true;
+}
+
 /// The part of a lookup index given by the date columns on a planned day, or -1 when a date
 /// value falls outside the indexed domain.
 inline long lookup_base(const TableVersion& v, const FactFrame& f) {
