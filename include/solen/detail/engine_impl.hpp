@@ -212,6 +212,10 @@ inline void Engine::evaluate_batch(const Household* hs, std::size_t count, Date 
     jobs[slot].work = [this, hs, as_of, first, n, &o, &out = decisions[slot]](std::size_t k, unsigned) {
       const std::size_t end = std::min(n, (k + 1) * detail::batch_piece);
       for (std::size_t i = k * detail::batch_piece; i < end; ++i) {
+        if (i + 2 < n) {  // the struct's own lines, two households ahead (its lists are not read)
+          const char* next = reinterpret_cast<const char*>(&hs[first + i + 2]);
+          for (std::size_t b = 0; b < sizeof(Household); b += 64) __builtin_prefetch(next + b);
+        }
         const Household& h = hs[first + i];
         evaluate_into(h, h.as_of.value_or(as_of), out[i], o.eval);
       }

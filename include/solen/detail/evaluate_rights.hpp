@@ -22,13 +22,16 @@ inline void cite(std::vector<Reason>& out, const Table& t, const Rule& r, const 
   out.push_back(std::move(reason));
 }
 
+/// Adds the warning of the deciding version once (the common case, no warning, stays inline).
+inline void note_version_warning(const TableVersion& v,
+                                 std::vector<std::pair<std::string_view, std::string_view>>& notes) {
+  for (const auto& n : notes)
+    if (n.first == v.warning_code) return;
+  notes.emplace_back(v.warning_code, v.warning_message);
+}
 inline void cite_version_warning(const TableResult& r,
                                  std::vector<std::pair<std::string_view, std::string_view>>& notes) {
-  if (r.version && !r.version->warning_code.empty()) {
-    for (const auto& n : notes)
-      if (n.first == r.version->warning_code) return;
-    notes.emplace_back(r.version->warning_code, r.version->warning_message);
-  }
+  if (r.version && !r.version->warning_code.empty()) note_version_warning(*r.version, notes);
 }
 
 struct StageContext {
