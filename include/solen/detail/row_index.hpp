@@ -44,6 +44,7 @@ struct ColumnIndex {
   Fact fact = Fact::date;
   std::uint16_t column = 0;
   Mode mode = Mode::scan;
+  std::uint32_t regions = 0;        ///< region_rows.size(), at hand for the evaluation
   std::uint32_t lookup_stride = 0;  ///< weight of this column's region in RowIndex::lookup
   std::vector<std::int64_t> int_bounds;
   std::vector<Number> number_bounds;
@@ -57,7 +58,7 @@ struct ColumnIndex {
   long region_of(const Value& v) const {
     switch (mode) {
       case Mode::by_value:
-        return v.i >= 0 && static_cast<std::size_t>(v.i) < region_rows.size() ? static_cast<long>(v.i) : -1;
+        return static_cast<std::uint64_t>(v.i) < regions ? static_cast<long>(v.i) : -1;
       // Bounds are counted without a data-dependent branch per bound: on these small tables
       // mispredicted branches, not instructions, are most of the cost.
       case Mode::int_cuts: {
@@ -86,6 +87,14 @@ struct ColumnIndex {
         break;
     }
     return -1;
+  }
+
+  /// Region of a value in a lookup: an unknown value is the region after the last; -1 when the
+  /// column must be scanned. Values and booleans, most columns, skip the switch.
+  long lookup_region(const Value& v) const {
+    if (!v.known) return static_cast<long>(regions);
+    if (mode == Mode::by_value) return static_cast<std::uint64_t>(v.i) < regions ? static_cast<long>(v.i) : -1;
+    return region_of(v);
   }
 };
 

@@ -156,6 +156,7 @@ inline void index_column(const TableVersion& v, ColumnIndex& ci, FactFrame& fram
     ci.codes.clear();
   }
   ci.region_rows.assign(reps.size(), 0);
+  ci.regions = static_cast<std::uint32_t>(reps.size());
   MissingSet ignored;
   for (std::size_t row = 0; row < v.rules.size(); ++row) {
     const Cell& cell = v.rules[row].cells[ci.column];

@@ -15,7 +15,7 @@ namespace detail {
 /// Regions of a column in the lookup: its index's regions, plus one for an unknown value
 /// (household facts only: date facts are always known).
 inline std::size_t lookup_regions(const ColumnIndex& c) {
-  return c.region_rows.size() + (date_fact(c.fact) ? 0 : 1);
+  return c.regions + (date_fact(c.fact) ? 0u : 1u);
 }
 
 /// Answers every region combination of `v` through the index's own matching and hit policy, so
@@ -47,7 +47,7 @@ inline void build_lookup(const Table& t, TableVersion& v) {
     for (std::size_t k = 0; k < ix.columns.size(); ++k) {  // as IndexedRows::match
       const ColumnIndex& c = ix.columns[k];
       const std::size_t region = at / c.lookup_stride % lookup_regions(c);
-      if (region < c.region_rows.size()) {
+      if (region < c.regions) {
         const RowMask ok = c.region_rows[region] | ~c.constrained;
         rows.yes &= ok;
         rows.possible &= ok;
@@ -121,9 +121,9 @@ inline void build_row_groups(const Table& t, TableVersion& v) {
       for (const RowGroup::Term& term : groups[g].terms) {
         const ColumnIndex& c = ix.columns[term.column];
         const std::size_t region = at / term.stride % lookup_regions(c);
-        const RowMask ok = (region < c.region_rows.size() ? c.region_rows[region] : c.unknown_yes) | ~c.constrained;
+        const RowMask ok = (region < c.regions ? c.region_rows[region] : c.unknown_yes) | ~c.constrained;
         yes &= ok;
-        possible &= region < c.region_rows.size() ? ok : ok | c.unknown_maybe;
+        possible &= region < c.regions ? ok : ok | c.unknown_maybe;
       }
       groups[g].entries[at] = {yes, possible & ~yes};
     }
@@ -140,8 +140,7 @@ inline bool collect_groups(const TableVersion& v, RowMask allowed, const FactFra
   std::uint32_t region[max_indexed_columns];
   for (std::size_t k = 0; k < ix.columns.size(); ++k) {
     const ColumnIndex& c = ix.columns[k];
-    const Value& x = f[c.fact];
-    const long r = x.known ? c.region_of(x) : static_cast<long>(c.region_rows.size());
+    const long r = c.lookup_region(f[c.fact]);
     if (r < 0) return false;
     region[k] = static_cast<std::uint32_t>(r);
   }
@@ -156,7 +155,7 @@ inline bool collect_groups(const TableVersion& v, RowMask allowed, const FactFra
   maybe &= allowed;
   if (maybe)
     for (std::size_t k = 0; k < ix.columns.size(); ++k)
-      if (region[k] == ix.columns[k].region_rows.size() && (ix.columns[k].unknown_maybe & maybe))
+      if (region[k] == ix.columns[k].regions && (ix.columns[k].unknown_maybe & maybe))
         missing.add(f[ix.columns[k].fact].missing);
   return true;
 }
@@ -179,8 +178,7 @@ inline long lookup_base(const TableVersion& v, const FactFrame& f) {
 inline const LookupEntry* look_up(const TableVersion& v, long base, const FactFrame& f) {
   std::size_t at = static_cast<std::size_t>(base);
   for (const ColumnIndex& c : v.index.columns) {
-    const Value& x = f[c.fact];
-    const long region = x.known ? c.region_of(x) : static_cast<long>(c.region_rows.size());
+    const long region = c.lookup_region(f[c.fact]);
     if (region < 0) return nullptr;
     at += static_cast<std::size_t>(region) * c.lookup_stride;
   }
