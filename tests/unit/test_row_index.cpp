@@ -143,6 +143,37 @@ TEST_CASE("row index: small versions are compiled into lookups of every region c
   CHECK(pack->measures->versions[0].index.lookup.empty());
 }
 
+TEST_CASE("row index: each version's days are planned from its date regions, answered at load") {
+  auto pack = load_rulepack(embedded_rulepack_json);
+  auto frame = std::make_unique<FactFrame>();
+  int planned = 0, answered = 0;
+  for (const Table& t : pack->tables)
+    for (const TableVersion& v : t.versions) {
+      CAPTURE(t.name);
+      REQUIRE_FALSE(v.index.date_plans.empty());  // every default version has few date regions
+      for (int k = 0; k < 400; k += 7) {  // a day a week for more than a year from the version's start
+        const Date d = v.from.plus_days(k);
+        detail::set_date_facts(*frame, d);
+        const long at = detail::date_plan_index(v, *frame);
+        REQUIRE(at >= 0);
+        if (!v.index.lookup.empty()) CHECK(at == detail::lookup_base(v, *frame));
+        detail::IndexedRows dated(v);
+        dated.match(v.index.date_columns, *frame);
+        const detail::DatePlan& plan = v.index.date_plans[static_cast<std::size_t>(at)];
+        CHECK(plan.rows == dated.possible);
+        if (v.index.columns.empty() && t.hit != HitPolicy::collect && v.covers(d)) {
+          const TableResult scanned = evaluate_table(t, d, *frame, false);  // the row scan
+          CHECK(plan.kind == scanned.kind);
+          CHECK(plan.rule == (scanned.rule ? scanned.rule - v.rules.data() : -1));
+          ++answered;
+        }
+        ++planned;
+      }
+    }
+  CHECK(planned > 1000);
+  CHECK(answered > 100);  // days of the in-force and campaign tables
+}
+
 TEST_CASE("row index: a collect version too large for one lookup is split into row groups") {
   auto pack = load_rulepack(embedded_rulepack_json);
   const TableVersion& v = pack->measures->versions[0];

@@ -29,6 +29,19 @@ inline void plan_table(const Table& t, Date d, const FactFrame& f, TablePlan& p)
   p = TablePlan{};
   p.version = t.at(d);
   if (!p.version || !p.version->index.usable) return;
+  const long at = date_plan_index(*p.version, f);
+  if (at >= 0) {  // answered when the pack was loaded
+    const DatePlan& dp = p.version->index.date_plans[static_cast<std::size_t>(at)];
+    p.rows = dp.rows;
+    if (!p.version->index.lookup.empty()) p.lookup_base = at;  // date columns come first
+    if (p.version->index.columns.empty() && t.hit != HitPolicy::collect) {
+      p.answered = true;
+      p.answer.version = p.version;
+      p.answer.kind = static_cast<TableResult::Kind>(dp.kind);
+      if (dp.rule >= 0) p.answer.rule = &p.version->rules[static_cast<std::size_t>(dp.rule)];
+    }
+    return;
+  }
   IndexedRows dated(*p.version);
   dated.match(p.version->index.date_columns, f);
   p.rows = dated.possible;  // date facts are known: possible == yes here

@@ -130,6 +130,14 @@ struct RowGroup {
   std::vector<RowsEntry> entries;
 };
 
+/// What a version gives on every day of one combination of its date columns' regions: the rows
+/// they allow and, for versions that read the day alone, the deciding row (see day_plan.hpp).
+struct DatePlan {
+  RowMask rows = 0;
+  std::int16_t rule = -1;  ///< deciding row of an answered version, or -1
+  std::uint8_t kind = 0;   ///< TableResult::Kind of an answered version
+};
+
 /// Combinations per row group: groups stay small enough to be built and cached cheaply.
 inline constexpr std::size_t max_group_entries = std::size_t{1} << 12;
 
@@ -144,6 +152,9 @@ struct RowIndex {
   /// Collect versions too large for one lookup: their rows split into groups, each looked up
   /// on its own columns (a collect table's rows match independently). Empty otherwise.
   std::vector<RowGroup> groups;
+  /// Per combination of the date columns' regions (the first column varying fastest), so that
+  /// planning a day reads one entry instead of matching rows. Empty when too many.
+  std::vector<DatePlan> date_plans;
 };
 
 }  // namespace detail

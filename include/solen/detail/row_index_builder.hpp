@@ -194,6 +194,7 @@ inline void build_row_index(const Table& t, TableVersion& v) {
   v.index.usable = true;
   build_lookup(t, v);
   build_row_groups(t, v);
+  build_date_plans(t, v);
 }
 
 }  // namespace detail

@@ -160,6 +160,54 @@ inline bool collect_groups(const TableVersion& v, RowMask allowed, const FactFra
   return true;
 }
 
+/// Answers every combination of the date columns' regions of `v` (at most max_group_entries):
+/// the rows they allow and, when no household column is read, the single-hit decision.
+inline void build_date_plans(const Table& t, TableVersion& v) {
+  RowIndex& ix = v.index;
+  ix.date_plans.clear();
+  if (!ix.usable) return;
+  std::size_t plans = 1;
+  for (const ColumnIndex& c : ix.date_columns) {
+    if (c.mode == ColumnIndex::Mode::scan || c.regions == 0) return;
+    plans *= c.regions;
+    if (plans > max_group_entries) return;
+  }
+  const bool answered = ix.columns.empty() && t.hit != HitPolicy::collect;
+  ix.date_plans.resize(plans);
+  for (std::size_t at = 0; at < plans; ++at) {
+    IndexedRows rows(v);
+    std::size_t stride = 1;
+    for (const ColumnIndex& c : ix.date_columns) {  // as IndexedRows::match on known values
+      const RowMask ok = c.region_rows[at / stride % c.regions] | ~c.constrained;
+      rows.yes &= ok;
+      rows.possible &= ok;
+      stride *= c.regions;
+    }
+    DatePlan& p = ix.date_plans[at];
+    p.rows = rows.possible;
+    if (answered) {
+      TableResult r;
+      decide_single(t, rows, r);
+      p.kind = r.kind;
+      if (r.rule) p.rule = static_cast<std::int16_t>(r.rule - v.rules.data());
+    }
+  }
+}
+
+/// Index into v.index.date_plans of the date facts of `f`, or -1 (no plans, or a date value
+/// outside the indexed domain). Equals the date columns' part of a lookup index.
+inline long date_plan_index(const TableVersion& v, const FactFrame& f) {
+  if (v.index.date_plans.empty()) return -1;
+  long at = 0, stride = 1;
+  for (const ColumnIndex& c : v.index.date_columns) {
+    const long region = c.region_of(f[c.fact]);
+    if (region < 0) return -1;
+    at += region * stride;
+    stride *= c.regions;
+  }
+  return at;
+}
+
 /// The part of a lookup index given by the date columns on a planned day, or -1 when a date
 /// value falls outside the indexed domain.
 inline long lookup_base(const TableVersion& v, const FactFrame& f) {
