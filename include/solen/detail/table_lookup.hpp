@@ -18,6 +18,15 @@ inline std::size_t lookup_regions(const ColumnIndex& c) {
   return c.regions + (date_fact(c.fact) ? 0u : 1u);
 }
 
+/// Narrows `yes` and `possible` to the rows column `c` allows for `region` (the region after its
+/// last one is an unknown value), exactly as IndexedRows::match does for a value.
+inline void narrow(const ColumnIndex& c, std::size_t region, RowMask& yes, RowMask& possible) {
+  const bool known = region < c.regions;
+  const RowMask ok = (known ? c.region_rows[region] : c.unknown_yes) | ~c.constrained;
+  yes &= ok;
+  possible &= known ? ok : ok | c.unknown_maybe;
+}
+
 /// Answers every region combination of `v` through the index's own matching and hit policy, so
 /// the lookup cannot disagree with it. Leaves v.index.lookup empty when a column is scanned or
 /// the combinations exceed max_lookup_entries.
@@ -38,23 +47,13 @@ inline void build_lookup(const Table& t, TableVersion& v) {
   std::vector<const Rule*> collected;
   for (std::size_t at = 0; at < entries; ++at) {
     IndexedRows rows(v);
-    for (const ColumnIndex& c : ix.date_columns) {
-      const std::size_t region = at / c.lookup_stride % lookup_regions(c);
-      const RowMask ok = c.region_rows[region] | ~c.constrained;
-      rows.yes &= ok;
-      rows.possible &= ok;
-    }
-    for (std::size_t k = 0; k < ix.columns.size(); ++k) {  // as IndexedRows::match
+    for (const ColumnIndex& c : ix.date_columns)
+      narrow(c, at / c.lookup_stride % lookup_regions(c), rows.yes, rows.possible);
+    for (std::size_t k = 0; k < ix.columns.size(); ++k) {
       const ColumnIndex& c = ix.columns[k];
       const std::size_t region = at / c.lookup_stride % lookup_regions(c);
-      if (region < c.regions) {
-        const RowMask ok = c.region_rows[region] | ~c.constrained;
-        rows.yes &= ok;
-        rows.possible &= ok;
-      } else {  // unknown: its missing inputs stand for the column's bit
-        const RowMask ok = c.unknown_yes | ~c.constrained;
-        rows.yes &= ok;
-        rows.possible &= ok | c.unknown_maybe;
+      narrow(c, region, rows.yes, rows.possible);
+      if (region == c.regions) {  // unknown: its missing inputs stand for the column's bit
         rows.unknown[rows.unknown_count] = {c.unknown_maybe, std::uint64_t{1} << k};
         rows.unknown_count += c.unknown_maybe != 0;
       }
@@ -120,10 +119,7 @@ inline void build_row_groups(const Table& t, TableVersion& v) {
       RowMask yes = group_rows[g], possible = group_rows[g];
       for (const RowGroup::Term& term : groups[g].terms) {
         const ColumnIndex& c = ix.columns[term.column];
-        const std::size_t region = at / term.stride % lookup_regions(c);
-        const RowMask ok = (region < c.regions ? c.region_rows[region] : c.unknown_yes) | ~c.constrained;
-        yes &= ok;
-        possible &= region < c.regions ? ok : ok | c.unknown_maybe;
+        narrow(c, at / term.stride % lookup_regions(c), yes, possible);
       }
       groups[g].entries[at] = {yes, possible & ~yes};
     }
@@ -177,10 +173,8 @@ inline void build_date_plans(const Table& t, TableVersion& v) {
   for (std::size_t at = 0; at < plans; ++at) {
     IndexedRows rows(v);
     std::size_t stride = 1;
-    for (const ColumnIndex& c : ix.date_columns) {  // as IndexedRows::match on known values
-      const RowMask ok = c.region_rows[at / stride % c.regions] | ~c.constrained;
-      rows.yes &= ok;
-      rows.possible &= ok;
+    for (const ColumnIndex& c : ix.date_columns) {
+      narrow(c, at / stride % c.regions, rows.yes, rows.possible);
       stride *= c.regions;
     }
     DatePlan& p = ix.date_plans[at];
