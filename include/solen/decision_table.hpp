@@ -68,9 +68,7 @@ inline TableResult collect_table(const Table& t, const TablePlan& p, const FactF
     if (detail::collect_groups(*p.version, p.rows, f, yes, maybe, r.missing)) {
       for (detail::RowMask m = yes; m; m &= m - 1)
         rows.push_back(&p.version->rules[static_cast<std::size_t>(__builtin_ctzll(m))]);
-      r.kind = maybe && t.unknown == UnknownPolicy::to_verify ? TableResult::undetermined
-               : yes                                        ? TableResult::hit
-                                                            : TableResult::none;
+      r.kind = detail::collect_kind(t, maybe != 0, yes != 0);
       return r;
     }
   }

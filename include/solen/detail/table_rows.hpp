@@ -237,6 +237,14 @@ void decide_single(const Table& t, Rows& rows, TableResult& r) {
   r.rule = best;
 }
 
+/// Kind of a collect table's result: undetermined when rows may match and unknown inputs are to
+/// verify, else whether any row matched.
+inline TableResult::Kind collect_kind(const Table& t, bool maybe, bool matched) {
+  return maybe && t.unknown == UnknownPolicy::to_verify ? TableResult::undetermined
+         : matched                                       ? TableResult::hit
+                                                         : TableResult::none;
+}
+
 template <class Rows>
 void collect_rows(const Table& t, Rows& rows, std::vector<const Rule*>& out, TableResult& r) {
   bool maybe = false;
@@ -247,9 +255,7 @@ void collect_rows(const Table& t, Rows& rows, std::vector<const Rule*>& out, Tab
     else maybe = true;
   }
   r.missing.add(rows.missing_seen());
-  r.kind = (maybe && t.unknown == UnknownPolicy::to_verify) ? TableResult::undetermined
-           : out.empty()                                     ? TableResult::none
-                                                             : TableResult::hit;
+  r.kind = collect_kind(t, maybe, !out.empty());
 }
 
 }  // namespace detail
