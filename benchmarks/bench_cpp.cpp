@@ -2,7 +2,7 @@
 // over generated Household structs (no JSON), reasons off, on 1 and 2 threads; plus the speed
 // of the caseload generator and the agreement of the hand-written answers with the engine's.
 //
-//   bench_cpp [--households N] [--chunk C] [--block B] [--year Y] [--profile national|lille] [--seed S]
+//   bench_cpp [--households N] [--chunk C] [--piece P] [--year Y] [--profile national|lille] [--seed S]
 //             [--as-of YYYY-MM-DD] [--threads 1,2] [--repeat R] [--verify K] [--tsv]
 //
 // Households are generated in chunks of C (default 1,000,000) so that caseloads larger than
@@ -126,7 +126,7 @@ void compare(const Household& h, const Decision& e, const solen::bench::NativeDe
 struct Args {
   std::uint64_t households = 1'000'000;
   std::uint64_t chunk = 1'000'000;
-  std::size_t block = 256;  ///< evaluate_batch: households per thread per step (the API's default)
+  std::size_t piece = 64;  ///< evaluate_batch: households per piece (the API's default)
   solen::gen::Options gen;
   std::optional<Date> as_of;
   std::vector<unsigned> threads{1, 2};
@@ -148,7 +148,7 @@ bool parse_args(int argc, char** argv, Args& a) {
     };
     if (k == "--households") a.households = std::stoull(val());
     else if (k == "--chunk") a.chunk = std::stoull(val());
-    else if (k == "--block") a.block = static_cast<std::size_t>(std::stoull(val()));
+    else if (k == "--piece") a.piece = static_cast<std::size_t>(std::stoull(val()));
     else if (k == "--year") a.gen.year = std::stoi(val());
     else if (k == "--seed") a.gen.seed = std::stoull(val());
     else if (k == "--profile") a.gen.profile = val() == "lille" ? solen::gen::Profile::lille : solen::gen::Profile::national;
@@ -184,7 +184,7 @@ int main(int argc, char** argv) {
   Args args;
   if (!parse_args(argc, argv, args)) {
     std::fprintf(stderr,
-                 "usage: bench_cpp [--households N] [--chunk C] [--block B] [--year Y] [--profile national|lille]\n"
+                 "usage: bench_cpp [--households N] [--chunk C] [--piece P] [--year Y] [--profile national|lille]\n"
                  "                 [--seed S] [--as-of YYYY-MM-DD] [--threads 1,2] [--repeat R]\n"
                  "                 [--verify K] [--modes batch,loop,native] [--tsv]\n");
     return 2;
@@ -247,14 +247,14 @@ int main(int argc, char** argv) {
             solen::BatchOptions bo;
             bo.eval = eo;
             bo.threads = threads;
-            // The streaming batch: decisions handed over in input order, one reused block per thread.
+            // The streaming batch: decisions handed over in input order from a ring of reused pieces.
             engine.evaluate_batch(hs.data(), hs.size(), as_of,
                                   [&](std::size_t, const Decision* ds, std::size_t k) {
                                     for (std::size_t i = 0; i < k; ++i)
                                       sink += static_cast<std::uint64_t>(ds[i].orientation.route) +
                                               static_cast<std::uint64_t>(ds[i].cheque_energie.amount ? ds[i].cheque_energie.amount->cents() : 0);
                                   },
-                                  bo, args.block);
+                                  bo, args.piece);
             done();
           } else {
             std::vector<std::uint64_t> sinks(threads, 0);

@@ -54,18 +54,18 @@ class Engine {
   std::vector<Decision> evaluate_batch(const std::vector<Household>& households, Date as_of,
                                        const BatchOptions& o = {}) const;
 
-  /// Receives decisions in input order, one block at a time, on the calling thread: `first` is
-  /// the input index of decisions[0]. The decisions are reused once the sink returns.
+  /// Receives decisions in input order, a run of whole pieces at a time, on the calling thread:
+  /// `first` is the input index of decisions[0]. The decisions are reused once the sink returns.
   using DecisionSink = std::function<void(std::size_t first, const Decision* decisions, std::size_t count)>;
 
-  /// Streaming batch: evaluates `count` households on `threads` threads and hands the decisions
-  /// to `sink` in input order, `block` households per thread at a time; the threads evaluate
-  /// the next step while the sink runs. Memory stays flat whatever the count (two reused steps
-  /// of Decisions: nothing is allocated per household once warm); results are identical
-  /// whatever the thread count. `progress` is called after each step.
+  /// Streaming batch: evaluates `count` households on `threads` threads, `piece` households at
+  /// a time, and hands the decisions to `sink` in input order while the threads go on. Memory
+  /// stays flat whatever the count: the pieces flow through a ring of 2 x threads reused pieces
+  /// of Decisions (nothing is allocated per household once warm); results are identical
+  /// whatever the thread count or piece size. `progress` is called after each run handed over.
   void evaluate_batch(const Household* households, std::size_t count, Date as_of,
                       const DecisionSink& sink, const BatchOptions& o = {},
-                      std::size_t block = 256) const;
+                      std::size_t piece = 64) const;
 
   /// One household as JSON text. Returns true and sets `decision_json` on success. On a
   /// household that cannot be read, returns false, fills `err` and sets `decision_json` to the

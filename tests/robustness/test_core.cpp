@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <atomic>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <thread>
 #include <vector>
@@ -352,19 +353,22 @@ TEST_CASE("threads: the streaming evaluate_batch hands every decision over once,
   const Date as_of = *Date::parse("2020-01-15");
   const std::vector<Decision> reference = engine().evaluate_batch(hs, as_of, batch_options(1));
   for (unsigned threads : {1u, 3u, 8u})
-    for (std::size_t block : {std::size_t{1}, std::size_t{97}, std::size_t{4096}}) {
+    for (std::size_t piece : {std::size_t{1}, std::size_t{97}, std::size_t{4096}}) {
       CAPTURE(threads);
-      CAPTURE(block);
+      CAPTURE(piece);
       BatchOptions b = batch_options(threads);
-      std::size_t progress = 0, next = 0, calls = 0, mismatches = 0;
-      std::vector<const Decision*> buffers;  // distinct blocks of Decisions handed over
+      std::size_t progress = 0, next = 0, mismatches = 0, bad_runs = 0;
+      const Decision* lowest = nullptr;  // the span of Decisions handed over
+      const Decision* highest = nullptr;
       b.progress = [&](std::size_t done) { progress = done; };
       std::string got, want;
       engine().evaluate_batch(hs.data(), hs.size(), as_of,
                               [&](std::size_t first, const Decision* ds, std::size_t k) {
-                                if (first != next) ++mismatches;  // blocks arrive in input order
-                                if (std::find(buffers.begin(), buffers.end(), ds) == buffers.end()) buffers.push_back(ds);
-                                ++calls;
+                                if (first != next) ++mismatches;  // runs arrive in input order
+                                // whole pieces, at most a ring of 2 x threads of them
+                                if ((k % piece != 0 && first + k != hs.size()) || k == 0 || k > 2 * threads * piece) ++bad_runs;
+                                if (!lowest || ds < lowest) lowest = ds;
+                                if (!highest || ds + k > highest) highest = ds + k;
                                 for (std::size_t i = 0; i < k; ++i) {
                                   got.clear();
                                   want.clear();
@@ -374,17 +378,33 @@ TEST_CASE("threads: the streaming evaluate_batch hands every decision over once,
                                 }
                                 next = first + k;
                               },
-                              b, block);
+                              b, piece);
       CHECK(mismatches == 0);
+      CHECK(bad_runs == 0);
       CHECK(next == hs.size());
       CHECK(progress == hs.size());
-      CHECK(buffers.size() <= 2);  // two steps of Decisions, reused: memory does not grow with the count
-      CHECK(calls == (hs.size() + block * threads - 1) / (block * threads));
+      // The decisions are reused from one ring: memory does not grow with the count.
+      REQUIRE(lowest != nullptr);
+      CHECK(static_cast<std::size_t>(highest - lowest) <= 2 * threads * piece);
     }
   // Nothing to evaluate: the sink is never called.
   std::size_t calls = 0;
   engine().evaluate_batch(hs.data(), 0, as_of, [&](std::size_t, const Decision*, std::size_t) { ++calls; });
   CHECK(calls == 0);
+  // A sink that throws stops the batch: the helpers are joined and the exception reaches the
+  // caller; the engine stays usable.
+  for (unsigned threads : {1u, 3u}) {
+    calls = 0;
+    auto throwing = [&](std::size_t, const Decision*, std::size_t) {
+      if (++calls == 2) throw std::runtime_error("sink full");
+    };
+    CHECK_THROWS_AS(engine().evaluate_batch(hs.data(), hs.size(), as_of, throwing, batch_options(threads), 16),
+                    std::runtime_error);
+    CHECK(calls == 2);
+  }
+  std::size_t handed = 0;
+  engine().evaluate_batch(hs.data(), hs.size(), as_of, [&](std::size_t, const Decision*, std::size_t k) { handed += k; });
+  CHECK(handed == hs.size());
 }
 
 TEST_CASE("threads: 8 threads share one engine through evaluate_json and evaluate_jsonl") {

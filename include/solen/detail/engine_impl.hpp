@@ -13,7 +13,7 @@
 #include "solen/detail/evaluate_orientation.hpp"
 #include "solen/detail/evaluate_rights.hpp"
 #include "solen/detail/fact_builder.hpp"
-#include "solen/detail/piece_pool.hpp"
+#include "solen/detail/piece_ring.hpp"
 #include "solen/rulepack_loader.hpp"
 
 namespace solen {
@@ -120,9 +120,6 @@ void parallel_ranges(std::size_t n, unsigned parts, Fn&& fn) {
   for (std::thread& th : pool) th.join();
 }
 
-/// Households per piece of a batch step (see Engine::evaluate_batch).
-inline constexpr std::size_t batch_piece = 64;
-
 inline unsigned thread_count(unsigned requested) {
   if (requested) return requested;
   unsigned hw = std::thread::hardware_concurrency();
@@ -198,44 +195,34 @@ inline std::vector<Decision> Engine::evaluate_batch(const std::vector<Household>
 
 inline void Engine::evaluate_batch(const Household* hs, std::size_t count, Date as_of,
                                    const DecisionSink& sink, const BatchOptions& o,
-                                   std::size_t block) const {
-  // Two steps of decisions alternate: the helpers evaluate the next step while the sink reads
-  // the current one. Small pieces keep the threads balanced and the decisions in cache.
+                                   std::size_t piece) const {
+  // Pieces flow through a ring of 2 x threads slots: each thread has a piece in hand and a
+  // finished one may wait for the sink. The Decisions in flight (about 1 KB each) then stay in
+  // the caches, which a step of several hundred per thread did not.
   const unsigned threads = detail::thread_count(o.threads);
-  const std::size_t step = std::max<std::size_t>(block, 1) * threads;
-  std::vector<Decision> decisions[2];
-  detail::PieceJob jobs[2];
-  auto prepare = [&](int slot, std::size_t first) {
-    const std::size_t n = std::min(step, count - first);
-    if (decisions[slot].size() < n) decisions[slot].resize(n);
-    jobs[slot].pieces = (n + detail::batch_piece - 1) / detail::batch_piece;
-    jobs[slot].work = [this, hs, as_of, first, n, &o, &out = decisions[slot]](std::size_t k, unsigned) {
-      const std::size_t end = std::min(n, (k + 1) * detail::batch_piece);
-      for (std::size_t i = k * detail::batch_piece; i < end; ++i) {
-        if (i + 2 < n) {  // the struct's own lines, two households ahead (its lists are not read)
-          const char* next = reinterpret_cast<const char*>(&hs[first + i + 2]);
-          for (std::size_t b = 0; b < sizeof(Household); b += 64) __builtin_prefetch(next + b);
+  piece = std::max<std::size_t>(piece, 1);
+  const std::size_t pieces = (count + piece - 1) / piece;
+  const std::size_t slots = std::min<std::size_t>(2 * std::size_t{threads}, std::max<std::size_t>(pieces, 1));
+  std::vector<Decision> ring(slots * piece);
+  detail::PieceRing pieces_ring(pieces, slots, threads - 1);
+  pieces_ring.run(
+      [&](std::size_t k, std::size_t slot) {
+        const std::size_t first = k * piece, n = std::min(piece, count - first);
+        Decision* out = ring.data() + slot * piece;
+        for (std::size_t i = 0; i < n; ++i) {
+          if (i + 2 < n) {  // the struct's own lines, two households ahead (its lists are not read)
+            const char* next = reinterpret_cast<const char*>(&hs[first + i + 2]);
+            for (std::size_t b = 0; b < sizeof(Household); b += 64) __builtin_prefetch(next + b);
+          }
+          const Household& h = hs[first + i];
+          evaluate_into(h, h.as_of.value_or(as_of), out[i], o.eval);
         }
-        const Household& h = hs[first + i];
-        evaluate_into(h, h.as_of.value_or(as_of), out[i], o.eval);
-      }
-    };
-  };
-  detail::PiecePool pool(count > detail::batch_piece ? threads - 1 : 0);
-  if (count == 0) return;
-  prepare(0, 0);
-  pool.post(jobs[0]);
-  for (std::size_t first = 0, cur = 0; first < count; cur ^= 1) {
-    const std::size_t n = std::min(step, count - first);
-    pool.finish(jobs[cur]);
-    if (first + n < count) {
-      prepare(static_cast<int>(cur ^ 1), first + n);
-      pool.post(jobs[cur ^ 1]);
-    }
-    sink(first, decisions[cur].data(), n);
-    first += n;
-    if (o.progress) o.progress(first);
-  }
+      },
+      [&](std::size_t k, std::size_t n) {
+        const std::size_t first = k * piece, last = std::min(count, (k + n) * piece);
+        sink(first, ring.data() + (k % slots) * piece, last - first);
+        if (o.progress) o.progress(last);
+      });
 }
 
 namespace detail {

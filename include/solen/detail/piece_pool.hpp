@@ -4,13 +4,14 @@
 #pragma once
 
 #include <atomic>
-#include <chrono>
 #include <condition_variable>
 #include <cstddef>
 #include <functional>
 #include <mutex>
 #include <thread>
 #include <vector>
+
+#include "solen/detail/spin_wait.hpp"
 
 namespace solen {
 inline namespace v1 {
@@ -73,7 +74,7 @@ class PiecePool {
       std::lock_guard<std::mutex> lock(m_);
       job.finished.fetch_add(done, std::memory_order_relaxed);
     }
-    spin_until([&] { return job.done(); });
+    maybe_spin([&] { return job.done(); });
     std::unique_lock<std::mutex> lock(m_);
     done_.wait(lock, [&] { return job.done(); });
     if (job_ == &job) job_ = nullptr;  // a helper waking late must not touch a reused job
@@ -87,24 +88,16 @@ class PiecePool {
     return done;
   }
 
-  /// Spins for at most spin_limit while `ready()` is false (no-op when the pool may not spin).
   template <class Ready>
-  void spin_until(Ready&& ready) const {
-    if (!spin_) return;
-    const auto until = std::chrono::steady_clock::now() + spin_limit;
-    for (unsigned i = 1; !ready(); ++i) {
-#if defined(__x86_64__) || defined(__i386__)
-      __builtin_ia32_pause();
-#endif
-      if (i % 64 == 0 && std::chrono::steady_clock::now() > until) return;
-    }
+  void maybe_spin(Ready&& ready) const {
+    if (spin_) detail::spin_until(ready);
   }
 
   void help(unsigned thread) {
     std::uint64_t seen = 0;
     for (;;) {
       PieceJob* job = nullptr;
-      spin_until([&] { return generation_.load(std::memory_order_acquire) != seen || stop_.load(std::memory_order_relaxed); });
+      maybe_spin([&] { return generation_.load(std::memory_order_acquire) != seen || stop_.load(std::memory_order_relaxed); });
       {
         std::unique_lock<std::mutex> lock(m_);
         wake_.wait(lock, [&] { return stop_ || generation_ != seen; });
@@ -123,8 +116,6 @@ class PiecePool {
       done_.notify_all();
     }
   }
-
-  static constexpr std::chrono::microseconds spin_limit{200};
 
   const bool spin_;
   std::mutex m_;
