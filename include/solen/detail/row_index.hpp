@@ -36,47 +36,80 @@ inline constexpr std::size_t max_indexed_columns = 64;
 /// Evaluating a table is then one lookup per column and an AND of masks, instead of a scan of
 /// every row's cells.
 struct ColumnIndex {
-  /// by_value: booleans, enumerations and small sets (the value is the region);
-  /// int_cuts / number_cuts: ordered bounds, region 2k+1 is the bound k itself and region 2k
-  /// the open interval below it; by_code: the listed codes, then one region for any other code;
-  /// scan: values outside the indexed domain.
+  /// by_value: booleans, enumerations and small sets (the value is the raw region);
+  /// int_cuts / number_cuts: ordered cuts, the intervals between them are the raw regions;
+  /// by_code: the listed codes, then one raw region for any other code; scan: values outside
+  /// the indexed domain. Raw regions with the same rows then share one region (region_map).
   enum class Mode : std::uint8_t { by_value, int_cuts, number_cuts, by_code, scan };
   Fact fact = Fact::date;
   std::uint16_t column = 0;
   Mode mode = Mode::scan;
   std::uint32_t regions = 0;        ///< region_rows.size(), at hand for the evaluation
   std::uint32_t lookup_stride = 0;  ///< weight of this column's region in RowIndex::lookup
-  std::vector<std::int64_t> int_bounds;
-  std::vector<Number> number_bounds;
+  /// A value's raw region is the number of cuts at or below it: int_cuts hold the first value
+  /// of each interval, number_cuts a bound and whether the interval starts at it or just above.
+  struct NumberCut {
+    Number at;
+    int from_at;  ///< 1: values >= at; 0: values > at
+  };
+  std::vector<std::int64_t> int_cuts;
+  std::vector<NumberCut> number_cuts;
   std::vector<Code> codes;  ///< sorted
   std::vector<RowMask> region_rows;  ///< rows whose cell is satisfied, per region
+  /// Raw region (a value, or 2k / 2k+1 around bound k, or a code) to region: raw regions with
+  /// the same rows share one region, so that lookups over several columns stay small.
+  std::vector<std::uint32_t> region_map;
+  std::uint32_t raw_regions = 0;  ///< region_map.size(), at hand for the evaluation
+  /// Lookups only: per raw region, its region * lookup_stride (the column's part of a lookup
+  /// index, one read), and the same for an unknown value.
+  std::vector<std::uint32_t> lookup_offsets;
+  std::uint32_t unknown_offset = 0;
   RowMask constrained = 0;           ///< rows whose cell is not "-"
   RowMask unknown_yes = 0;           ///< rows an unknown value satisfies (null tests)
   RowMask unknown_maybe = 0;         ///< rows an unknown value leaves undecided
 
   /// Index into region_rows of a known value, or -1 when the column must be scanned.
   long region_of(const Value& v) const {
+    const long raw = raw_region(v);
+    return raw < 0 ? -1 : static_cast<long>(region_map[static_cast<std::size_t>(raw)]);
+  }
+
+  /// Region of a value in a lookup: an unknown value is the region after the last; -1 when the
+  /// column must be scanned. Values and booleans, most columns, skip the switch.
+  long lookup_region(const Value& v) const {
+    if (!v.known) return static_cast<long>(regions);
+    const long raw = known_raw_region(v);
+    return raw < 0 ? -1 : static_cast<long>(region_map[static_cast<std::size_t>(raw)]);
+  }
+
+  /// This column's part of a lookup index (see lookup_offsets), or -1 when it must be scanned.
+  long lookup_offset(const Value& v) const {
+    if (!v.known) return static_cast<long>(unknown_offset);
+    const long raw = known_raw_region(v);
+    return raw < 0 ? -1 : static_cast<long>(lookup_offsets[static_cast<std::size_t>(raw)]);
+  }
+
+  long known_raw_region(const Value& v) const {
+    if (mode == Mode::by_value) return static_cast<std::uint64_t>(v.i) < raw_regions ? static_cast<long>(v.i) : -1;
+    return raw_region(v);
+  }
+
+  /// The region a known value falls in before equal regions were merged (see region_map).
+  long raw_region(const Value& v) const {
     switch (mode) {
       case Mode::by_value:
-        return static_cast<std::uint64_t>(v.i) < regions ? static_cast<long>(v.i) : -1;
-      // Bounds are counted without a data-dependent branch per bound: on these small tables
+        return static_cast<std::uint64_t>(v.i) < raw_regions ? static_cast<long>(v.i) : -1;
+      // Cuts are counted without a data-dependent branch per cut: on these small tables
       // mispredicted branches, not instructions, are most of the cost.
       case Mode::int_cuts: {
-        long below = 0, equal = 0;
-        for (const std::int64_t b : int_bounds) {
-          below += b < v.i;
-          equal += b == v.i;
-        }
-        return 2 * below + equal;
+        long above = 0;
+        for (const std::int64_t c : int_cuts) above += v.i >= c;
+        return above;
       }
       case Mode::number_cuts: {
-        long below = 0, equal = 0;
-        for (const Number& b : number_bounds) {
-          const int c = compare_branchless(b, v.n);
-          below += c < 0;
-          equal += c == 0;
-        }
-        return 2 * below + equal;
+        long above = 0;
+        for (const NumberCut& c : number_cuts) above += compare_branchless(c.at, v.n) < c.from_at;
+        return above;
       }
       case Mode::by_code: {
         auto it = std::lower_bound(codes.begin(), codes.end(), v.code);
@@ -87,14 +120,6 @@ struct ColumnIndex {
         break;
     }
     return -1;
-  }
-
-  /// Region of a value in a lookup: an unknown value is the region after the last; -1 when the
-  /// column must be scanned. Values and booleans, most columns, skip the switch.
-  long lookup_region(const Value& v) const {
-    if (!v.known) return static_cast<long>(regions);
-    if (mode == Mode::by_value) return static_cast<std::uint64_t>(v.i) < regions ? static_cast<long>(v.i) : -1;
-    return region_of(v);
   }
 };
 

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include <algorithm>
 #include <memory>
 #include <stdexcept>
 
@@ -76,9 +77,16 @@ inline std::vector<std::optional<Value>> number_regions(const std::vector<Number
 
 inline bool number_less(const Number& a, const Number& b) { return compare(a, b) < 0; }
 
-/// Chooses the column's mode and its regions; throws std::overflow_error when a representative
-/// cannot be represented (the column is then scanned).
-inline std::vector<std::optional<Value>> index_regions(const TableVersion& v, ColumnIndex& ci) {
+/// The distinct bounds of a column's cells, sorted (integral or number columns).
+struct ColumnBounds {
+  std::vector<std::int64_t> ints;
+  std::vector<Number> numbers;
+};
+
+/// Chooses the column's mode and its raw regions (for bounds: 2k+1 is bound k itself, 2k the
+/// interval below it); throws std::overflow_error when a representative cannot be represented
+/// (the column is then scanned).
+inline std::vector<std::optional<Value>> index_regions(const TableVersion& v, ColumnIndex& ci, ColumnBounds& bounds) {
   const FactInfo& fi = info(ci.fact);
   std::vector<std::optional<Value>> reps;
   auto by_value = [&](int n) {
@@ -98,23 +106,25 @@ inline std::vector<std::optional<Value>> index_regions(const TableVersion& v, Co
       break;
     case FactType::integer:
     case FactType::date: {
-      ci.int_bounds = column_bounds<std::int64_t>(v, ci.column, [](const Number& n) { return n.num; });
-      std::sort(ci.int_bounds.begin(), ci.int_bounds.end());
-      ci.int_bounds.erase(std::unique(ci.int_bounds.begin(), ci.int_bounds.end()), ci.int_bounds.end());
+      std::vector<std::int64_t>& b = bounds.ints;
+      b = column_bounds<std::int64_t>(v, ci.column, [](const Number& n) { return n.num; });
+      std::sort(b.begin(), b.end());
+      b.erase(std::unique(b.begin(), b.end()), b.end());
       // Representatives are bound ± 1: bounds at the ends of int64 are left to the scan.
       constexpr std::int64_t lowest = std::numeric_limits<std::int64_t>::min(), highest = std::numeric_limits<std::int64_t>::max();
-      if (ci.int_bounds.empty() || ci.int_bounds.front() == lowest || ci.int_bounds.back() == highest) break;
+      if (b.empty() || b.front() == lowest || b.back() == highest) break;
       ci.mode = ColumnIndex::Mode::int_cuts;
-      reps = int_regions(ci.int_bounds);
+      reps = int_regions(b);
       break;
     }
     case FactType::number: {
-      ci.number_bounds = column_bounds<Number>(v, ci.column, [](const Number& n) { return n; });
-      std::sort(ci.number_bounds.begin(), ci.number_bounds.end(), number_less);
-      ci.number_bounds.erase(std::unique(ci.number_bounds.begin(), ci.number_bounds.end()), ci.number_bounds.end());
-      if (ci.number_bounds.empty()) break;
+      std::vector<Number>& b = bounds.numbers;
+      b = column_bounds<Number>(v, ci.column, [](const Number& n) { return n; });
+      std::sort(b.begin(), b.end(), number_less);
+      b.erase(std::unique(b.begin(), b.end()), b.end());
+      if (b.empty()) break;
       ci.mode = ColumnIndex::Mode::number_cuts;
-      reps = number_regions(ci.number_bounds);
+      reps = number_regions(b);
       break;
     }
     case FactType::code: {
@@ -142,17 +152,56 @@ inline std::vector<std::optional<Value>> index_regions(const TableVersion& v, Co
   return reps;
 }
 
+/// Replaces the 2n+1 regions around n bounds by the intervals between cuts, a cut wherever the
+/// rows change from one region to the next (regions no value lies in are skipped): a value's raw
+/// region is then the number of cuts at or below it, one comparison a cut instead of two a bound.
+inline void cut_where_rows_change(ColumnIndex& ci, const ColumnBounds& bounds, std::vector<std::optional<Value>>& reps) {
+  std::vector<RowMask> rows;
+  std::vector<std::optional<Value>> kept;
+  for (std::size_t r = 0; r < reps.size(); ++r) {
+    if (!reps[r] || (!rows.empty() && rows.back() == ci.region_rows[r])) continue;
+    if (!rows.empty()) {  // r is bound k itself (values from it on) or the interval above it
+      const std::size_t k = (r - 1) / 2;
+      const bool from_bound = r % 2 == 1;
+      if (ci.mode == ColumnIndex::Mode::int_cuts) ci.int_cuts.push_back(from_bound ? bounds.ints[k] : bounds.ints[k] + 1);
+      else ci.number_cuts.push_back({bounds.numbers[k], from_bound ? 1 : 0});
+    }
+    rows.push_back(ci.region_rows[r]);
+    kept.push_back(reps[r]);
+  }
+  ci.region_rows = std::move(rows);
+  reps = std::move(kept);
+}
+
+/// Makes raw regions with the same rows one region (in order of first appearance); a raw
+/// region no value lies in joins its left neighbour's.
+inline void merge_equal_regions(ColumnIndex& ci, const std::vector<std::optional<Value>>& reps) {
+  std::vector<RowMask> merged;
+  ci.region_map.assign(reps.size(), 0);
+  for (std::size_t r = 0; r < reps.size(); ++r) {
+    if (!reps[r] && r > 0) {
+      ci.region_map[r] = ci.region_map[r - 1];
+      continue;
+    }
+    const auto it = std::find(merged.begin(), merged.end(), ci.region_rows[r]);
+    ci.region_map[r] = static_cast<std::uint32_t>(it - merged.begin());
+    if (it == merged.end()) merged.push_back(ci.region_rows[r]);
+  }
+  ci.region_rows = std::move(merged);
+  ci.regions = static_cast<std::uint32_t>(ci.region_rows.size());
+  ci.raw_regions = static_cast<std::uint32_t>(ci.region_map.size());
+}
+
 inline void index_column(const TableVersion& v, ColumnIndex& ci, FactFrame& frame) {
   std::vector<std::optional<Value>> reps;
+  ColumnBounds bounds;
   try {
-    reps = index_regions(v, ci);
+    reps = index_regions(v, ci, bounds);
   } catch (const std::exception&) {  // bounds at the edge of int64: scan this column
     reps.clear();
   }
   if (reps.empty()) {
     ci.mode = ColumnIndex::Mode::scan;
-    ci.int_bounds.clear();
-    ci.number_bounds.clear();
     ci.codes.clear();
   }
   ci.region_rows.assign(reps.size(), 0);
@@ -173,6 +222,9 @@ inline void index_column(const TableVersion& v, ColumnIndex& ci, FactFrame& fram
       if (eval_cell(cell, v.atoms.data(), frame, ignored) == Tri::yes) ci.region_rows[r] |= bit;
     }
   }
+  if (ci.mode == ColumnIndex::Mode::int_cuts || ci.mode == ColumnIndex::Mode::number_cuts)
+    cut_where_rows_change(ci, bounds, reps);
+  merge_equal_regions(ci, reps);
 }
 
 /// Fills v.index; leaves it unusable (row-by-row evaluation) for versions over 64 rows.

@@ -45,6 +45,11 @@ inline void build_lookup(const Table& t, TableVersion& v) {
     }
   ix.lookup.resize(entries);
   std::vector<const Rule*> collected;
+  for (ColumnIndex& c : ix.columns) {
+    c.lookup_offsets.clear();
+    for (const std::uint32_t region : c.region_map) c.lookup_offsets.push_back(region * c.lookup_stride);
+    c.unknown_offset = c.regions * c.lookup_stride;
+  }
   for (std::size_t at = 0; at < entries; ++at) {
     IndexedRows rows(v);
     for (const ColumnIndex& c : ix.date_columns)
@@ -220,9 +225,9 @@ inline long lookup_base(const TableVersion& v, const FactFrame& f) {
 inline const LookupEntry* look_up(const TableVersion& v, long base, const FactFrame& f) {
   std::size_t at = static_cast<std::size_t>(base);
   for (const ColumnIndex& c : v.index.columns) {
-    const long region = c.lookup_region(f[c.fact]);
-    if (region < 0) return nullptr;
-    at += static_cast<std::size_t>(region) * c.lookup_stride;
+    const long offset = c.lookup_offset(f[c.fact]);
+    if (offset < 0) return nullptr;
+    at += static_cast<std::size_t>(offset);
   }
   return &v.index.lookup[at];
 }
