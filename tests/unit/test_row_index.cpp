@@ -289,3 +289,27 @@ TEST_CASE("row index: built per column mode, and left unusable beyond 64 rows") 
   h["debt"]["amount"] = "7000";
   CHECK(test::decide(h, e)["orientation"]["route"] == "visit");
 }
+
+TEST_CASE("day plans: each day of a year keeps its own plan on a thread, and each pack its own") {
+  auto pack = load_rulepack(embedded_rulepack_json);
+  auto other = load_rulepack(embedded_rulepack_json);
+  const Date day = *Date::parse("2024-06-15");
+  detail::DayPlan* common = &detail::day_plan(*pack, day);
+  CHECK(common->is_for(*pack, day));
+  CHECK(&detail::day_plan(*pack, day) == common);  // found again, not replanned
+  // Households carrying their own dates, any day of the year around it, do not evict it...
+  for (int k = -182; k <= 182; ++k) {
+    if (k == 0) continue;
+    const Date own = day.plus_days(k);
+    detail::DayPlan& p = detail::day_plan(*pack, own);
+    CHECK(&p != common);
+    CHECK(p.is_for(*pack, own));
+  }
+  CHECK(common->is_for(*pack, day));
+  CHECK(&detail::day_plan(*pack, day) == common);
+  // ... nor does another pack evaluated on the same day.
+  detail::DayPlan& theirs = detail::day_plan(*other, day);
+  CHECK(&theirs != common);
+  CHECK(theirs.is_for(*other, day));
+  CHECK(common->is_for(*pack, day));
+}
