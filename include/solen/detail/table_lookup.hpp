@@ -139,11 +139,13 @@ inline bool collect_groups(const TableVersion& v, RowMask allowed, const FactFra
                            RowMask& maybe, MissingSet& missing) {
   const RowIndex& ix = v.index;
   std::uint32_t region[max_indexed_columns];
+  std::uint64_t unknown = 0;  // columns whose value is unknown
   for (std::size_t k = 0; k < ix.columns.size(); ++k) {
     const ColumnIndex& c = ix.columns[k];
     const long r = c.lookup_region(f[c.fact]);
     if (r < 0) return false;
     region[k] = static_cast<std::uint32_t>(r);
+    unknown |= std::uint64_t{r == c.regions} << k;
   }
   yes = maybe = 0;
   for (const RowGroup& g : ix.groups) {
@@ -155,9 +157,10 @@ inline bool collect_groups(const TableVersion& v, RowMask allowed, const FactFra
   yes &= allowed;
   maybe &= allowed;
   if (maybe)
-    for (std::size_t k = 0; k < ix.columns.size(); ++k)
-      if (region[k] == ix.columns[k].regions && (ix.columns[k].unknown_maybe & maybe))
-        missing.add(f[ix.columns[k].fact].missing);
+    for (; unknown; unknown &= unknown - 1) {
+      const ColumnIndex& c = ix.columns[static_cast<std::size_t>(__builtin_ctzll(unknown))];
+      if (c.unknown_maybe & maybe) missing.add(f[c.fact].missing);
+    }
   return true;
 }
 
