@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "rob_common.hpp"
+#include "solen/detail/piece_ring.hpp"
 #include "solen/engine.hpp"
 #include "solen/household_parser.hpp"
 #include "solen/rulepack_loader.hpp"
@@ -405,6 +406,53 @@ TEST_CASE("threads: the streaming evaluate_batch hands every decision over once,
   std::size_t handed = 0;
   engine().evaluate_batch(hs.data(), hs.size(), as_of, [&](std::size_t, const Decision*, std::size_t k) { handed += k; });
   CHECK(handed == hs.size());
+}
+
+TEST_CASE("threads: the piece ring hands every piece over once, in order, within its slots") {
+  for (unsigned helpers : {0u, 1u, 3u}) {
+    CAPTURE(helpers);
+    constexpr std::size_t pieces = 2000, slots = 6;
+    std::atomic<std::size_t> delivered{0}, ahead{0}, evaluated{0};
+    std::vector<std::size_t> slot_of(pieces, slots);
+    std::size_t out_of_order = 0;
+    solen::detail::PieceRing ring(pieces, slots, helpers);
+    ring.run(
+        [&](std::size_t k, std::size_t slot) {
+          if (k >= delivered.load() + slots) ++ahead;  // a slot still waiting for the sink
+          slot_of[k] = slot;
+          ++evaluated;
+        },
+        [&](std::size_t first, std::size_t n) {
+          if (first != delivered.load() || n == 0 || n > slots) ++out_of_order;
+          for (std::size_t k = first; k < first + n; ++k)
+            if (slot_of[k] != k % slots || (k > first && slot_of[k] != slot_of[k - 1] + 1)) ++out_of_order;
+          delivered += n;
+        });
+    CHECK(delivered == pieces);
+    CHECK(evaluated == pieces);
+    CHECK(out_of_order == 0);
+    CHECK(ahead == 0);
+  }
+}
+
+TEST_CASE("threads: a piece that throws stops the ring and the exception reaches the caller") {
+  for (int round = 0; round < 50; ++round)
+    for (unsigned helpers : {0u, 3u}) {
+      CAPTURE(round);
+      CAPTURE(helpers);
+      std::size_t next = 0, after = 0;
+      solen::detail::PieceRing ring(500, 8, helpers);
+      auto work = [&](std::size_t k, std::size_t) {
+        if (k == 37) throw std::runtime_error("piece 37");
+      };
+      auto deliver = [&](std::size_t first, std::size_t n) {
+        if (first != next || first + n > 37) ++after;  // in order, never past the failure
+        next = first + n;
+      };
+      CHECK_THROWS_WITH_AS(ring.run(work, deliver), "piece 37", std::runtime_error);
+      CHECK(after == 0);
+      CHECK(next <= 37);
+    }
 }
 
 TEST_CASE("threads: 8 threads share one engine through evaluate_json and evaluate_jsonl") {

@@ -199,10 +199,11 @@ inline void Engine::evaluate_batch(const Household* hs, std::size_t count, Date 
   // Pieces flow through a ring of 2 x threads slots: each thread has a piece in hand and a
   // finished one may wait for the sink. The Decisions in flight (about 1 KB each) then stay in
   // the caches, which a step of several hundred per thread did not.
+  if (count == 0) return;
   const unsigned threads = detail::thread_count(o.threads);
   piece = std::max<std::size_t>(piece, 1);
   const std::size_t pieces = (count + piece - 1) / piece;
-  const std::size_t slots = std::min<std::size_t>(2 * std::size_t{threads}, std::max<std::size_t>(pieces, 1));
+  const std::size_t slots = std::min<std::size_t>(2 * std::size_t{threads}, pieces);
   std::vector<Decision> ring(slots * piece);
   detail::PieceRing pieces_ring(pieces, slots, threads - 1);
   pieces_ring.run(

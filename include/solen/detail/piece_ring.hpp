@@ -6,6 +6,7 @@
 #include <atomic>
 #include <condition_variable>
 #include <cstddef>
+#include <exception>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -39,28 +40,32 @@ class PieceRing {
     for (std::size_t s = 0; s < slots_; ++s) done_[s].store(0, std::memory_order_relaxed);
   }
 
-  /// Runs every piece and hands each over exactly once, in order, on the calling thread.
+  /// Runs every piece and hands each over exactly once, in order, on the calling thread. An
+  /// exception from `work` (on any thread) or `deliver` stops the ring: the helpers are joined
+  /// and the first exception is rethrown here; the pieces after it are not handed over.
   void run(const Work& work, const Deliver& deliver) {
     std::vector<std::thread> threads;
     for (unsigned t = 0; t < helpers_; ++t)
       threads.emplace_back([this, &work] {
-        for (std::size_t k; (k = claim()) < pieces_;) finish(k, work);
+        try {
+          for (std::size_t k; (k = claim()) < pieces_;) finish(k, work);
+        } catch (...) {
+          fail(std::current_exception());
+        }
       });
     try {
       lead(work, deliver);
     } catch (...) {
-      stop_.store(true);  // helpers take no more pieces
-      wake();
-      for (std::thread& t : threads) t.join();
-      throw;
+      fail(std::current_exception());
     }
     for (std::thread& t : threads) t.join();
+    if (error_) std::rethrow_exception(error_);
   }
 
  private:
   /// The calling thread: hands over what is finished, else evaluates a piece, else waits.
   void lead(const Work& work, const Deliver& deliver) {
-    for (std::size_t d = 0; d < pieces_;) {
+    for (std::size_t d = 0; d < pieces_ && !stop_.load();) {
       std::size_t n = 0;
       while (d + n < pieces_ && (n == 0 || (d + n) % slots_ != 0) && finished(d + n)) ++n;
       if (n) {
@@ -75,8 +80,18 @@ class PieceRing {
         finish(k, work);
         continue;
       }
-      wait_until([&] { return finished(d); });
+      wait_until([&] { return finished(d) || stop_.load(); });  // a helper failing on d stops
     }
+  }
+
+  /// Keeps the first exception and stops every thread.
+  void fail(std::exception_ptr e) {
+    {
+      std::lock_guard<std::mutex> lock(m_);
+      if (!error_) error_ = e;
+    }
+    stop_.store(true);
+    wake();
   }
 
   bool finished(std::size_t k) const { return done_[k % slots_].load() == k + 1; }
@@ -131,6 +146,7 @@ class PieceRing {
   const bool spin_;
   std::mutex m_;
   std::condition_variable cv_;
+  std::exception_ptr error_;  ///< the first exception; written under m_, read after the joins
 };
 
 }  // namespace detail
