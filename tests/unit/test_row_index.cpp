@@ -96,7 +96,7 @@ TEST_CASE("row index: every table of the default pack answers as the row scan, o
           CHECK(same(a, b));
           CHECK(rows_indexed == rows_scanned);
           if (n % 2 == 0) {  // through the day plan of the pack (the engine's path)
-            CHECK(same(collect_table(t, detail::day_plan(*pack, d).of(t, d, *frame), *frame, rows_indexed), b));
+            CHECK(same(collect_table(t, detail::day_plan(*pack, d, *frame).of(t), *frame, rows_indexed), b));
             CHECK(rows_indexed == rows_scanned);
           }
           hits += !rows_indexed.empty();
@@ -105,7 +105,7 @@ TEST_CASE("row index: every table of the default pack answers as the row scan, o
           TableResult a = evaluate_table(t, d, *frame, true);
           TableResult b = evaluate_table(t, d, *frame, false);
           CHECK(same(a, b));
-          if (n % 2 == 0) CHECK(same(evaluate_table(t, detail::day_plan(*pack, d).of(t, d, *frame), *frame), b));
+          if (n % 2 == 0) CHECK(same(evaluate_table(t, detail::day_plan(*pack, d, *frame).of(t), *frame), b));
           hits += a.kind == TableResult::hit;
           maybes += a.kind == TableResult::undetermined || !a.missing.empty();
         }
@@ -293,23 +293,40 @@ TEST_CASE("row index: built per column mode, and left unusable beyond 64 rows") 
 TEST_CASE("day plans: each day of a year keeps its own plan on a thread, and each pack its own") {
   auto pack = load_rulepack(embedded_rulepack_json);
   auto other = load_rulepack(embedded_rulepack_json);
+  auto frame = std::make_unique<FactFrame>();
+  auto plan = [&](const CompiledPack& p, Date d) -> const detail::DayPlan& {
+    detail::set_date_facts(*frame, d);
+    return detail::day_plan(p, d, *frame);
+  };
   const Date day = *Date::parse("2024-06-15");
-  detail::DayPlan* common = &detail::day_plan(*pack, day);
+  const detail::DayPlan* common = &plan(*pack, day);
   CHECK(common->is_for(*pack, day));
-  CHECK(&detail::day_plan(*pack, day) == common);  // found again, not replanned
+  CHECK(&plan(*pack, day) == common);  // found again, not replanned
   // Households carrying their own dates, any day of the year around it, do not evict it...
   for (int k = -182; k <= 182; ++k) {
     if (k == 0) continue;
     const Date own = day.plus_days(k);
-    detail::DayPlan& p = detail::day_plan(*pack, own);
+    const detail::DayPlan& p = plan(*pack, own);
     CHECK(&p != common);
     CHECK(p.is_for(*pack, own));
   }
   CHECK(common->is_for(*pack, day));
-  CHECK(&detail::day_plan(*pack, day) == common);
+  CHECK(&plan(*pack, day) == common);
   // ... nor does another pack evaluated on the same day.
-  detail::DayPlan& theirs = detail::day_plan(*other, day);
+  const detail::DayPlan& theirs = plan(*other, day);
   CHECK(&theirs != common);
   CHECK(theirs.is_for(*other, day));
   CHECK(common->is_for(*pack, day));
+  // Every table is planned with the day: its plan is the one planning it alone would give.
+  for (const Table& t : pack->tables) {
+    TablePlan alone;
+    detail::set_date_facts(*frame, day);
+    detail::plan_table(t, day, *frame, alone);
+    const TablePlan& planned = common->of(t);
+    CHECK(planned.version == alone.version);
+    CHECK(planned.rows == alone.rows);
+    CHECK(planned.lookup_base == alone.lookup_base);
+    CHECK(planned.answered == alone.answered);
+    CHECK(planned.answer.rule == alone.answer.rule);
+  }
 }

@@ -91,49 +91,42 @@ inline TableMemo& table_memo() {
   return memo;
 }
 
-/// Every table of one pack on one day, planned when first needed. The households of a caseload
-/// share their evaluation date, so a thread plans each table once per day instead of matching
-/// its date columns for every household.
+/// Every table of one pack on one day, planned together when the day is first met. The
+/// households of a caseload share their evaluation date, so a thread plans each table once per
+/// day instead of matching its date columns for every household.
 class DayPlan {
  public:
   bool is_for(const CompiledPack& p, Date d) const {
     return pack_ == &p && serial_ == p.serial && day_ == d.day_number();
   }
-  void reset(const CompiledPack& p, Date d) {
+  /// Plans every table of `p` on `d`; `f` must hold the date facts of `d`.
+  void reset(const CompiledPack& p, Date d, const FactFrame& f) {
     pack_ = &p;
     serial_ = p.serial;
     day_ = d.day_number();
-    ready_.assign(p.tables.size(), 0);
     plans_.resize(p.tables.size());
+    for (const Table& t : p.tables) plan_table(t, d, f, plans_[t.index]);
   }
-  const TablePlan& of(const Table& t, Date d, const FactFrame& f) {
-    TablePlan& p = plans_[t.index];
-    if (!ready_[t.index]) {
-      plan_table(t, d, f, p);
-      ready_[t.index] = 1;
-    }
-    return p;
-  }
+  const TablePlan& of(const Table& t) const { return plans_[t.index]; }
 
  private:
   const CompiledPack* pack_ = nullptr;
   std::uint64_t serial_ = 0;
   std::int64_t day_ = 0;
-  std::vector<std::uint8_t> ready_;
   std::vector<TablePlan> plans_;
 };
 
-/// This thread's plan of `pack` on day `d`. Each day has its own slot (modulo 512, shifted per
+/// This thread's plan of `pack` on day `d` (`f` holds the date facts of `d`). Each day has its own slot (modulo 512, shifted per
 /// pack), so a caseload whose households carry their own dates (any day of a year) plans each
 /// day once per thread rather than at every change of day, and the caseload's common day is
 /// never evicted by them. A slot costs its tables' plans (about 2.5 KB for the default pack)
 /// once used.
-inline DayPlan& day_plan(const CompiledPack& pack, Date d) {
+inline const DayPlan& day_plan(const CompiledPack& pack, Date d, const FactFrame& f) {
   constexpr std::uint64_t slots = 512;
   thread_local std::vector<DayPlan> plans(slots);
   const std::uint64_t slot = (static_cast<std::uint64_t>(d.day_number()) + pack.serial * 97) % slots;
   DayPlan& p = plans[static_cast<std::size_t>(slot)];
-  if (!p.is_for(pack, d)) p.reset(pack, d);
+  if (!p.is_for(pack, d)) p.reset(pack, d, f);
   return p;
 }
 

@@ -157,7 +157,7 @@ inline void Engine::evaluate_into(const Household& h, Date as_of, Decision& d,
   thread_local FactFrame frame;
   thread_local std::vector<const Rule*> rows;
   detail::build_facts(h, as_of, p, frame);
-  detail::StageContext c{p, as_of, frame, o.reasons, d.pack_warnings, rows, detail::day_plan(p, as_of)};
+  detail::StageContext c{p, as_of, frame, o.reasons, d.pack_warnings, rows, detail::day_plan(p, as_of, frame)};
   detail::evaluate_rights(h, c, d);
   detail::evaluate_protections(h, c, d);
   detail::evaluate_debt(h, c, d);

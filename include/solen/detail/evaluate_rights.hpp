@@ -41,12 +41,12 @@ struct StageContext {
   bool reasons;
   std::vector<std::pair<std::string_view, std::string_view>>& warnings;
   std::vector<const Rule*>& rows;  ///< scratch for collect tables
-  DayPlan& plan;                   ///< the tables on `date`
+  const DayPlan& plan;             ///< the tables on `date`
 
   /// A single-hit table on the evaluation date.
-  TableResult decide(const Table& t) { return evaluate_table(t, plan.of(t, date, frame), frame); }
+  TableResult decide(const Table& t) { return evaluate_table(t, plan.of(t), frame); }
   /// A collect table on the evaluation date; the matching rows land in `rows`.
-  TableResult collect(const Table& t) { return collect_table(t, plan.of(t, date, frame), frame, rows); }
+  TableResult collect(const Table& t) { return collect_table(t, plan.of(t), frame, rows); }
 };
 
 /// in force? -> eligible? -> amount. Fills `a`; the status is three-valued plus not_in_force.
