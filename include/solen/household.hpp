@@ -33,9 +33,12 @@ class Code {
     while (n < 16 && p[n] != 0) ++n;
     return std::string_view(p, n);
   }
-  friend bool operator==(const Code& a, const Code& b) { return a.w_ == b.w_; }
-  friend bool operator!=(const Code& a, const Code& b) { return a.w_ != b.w_; }
-  friend bool operator<(const Code& a, const Code& b) { return a.w_ < b.w_; }
+  // Spelled out: std::array's operators compare through memcmp calls.
+  friend bool operator==(const Code& a, const Code& b) { return a.w_[0] == b.w_[0] && a.w_[1] == b.w_[1]; }
+  friend bool operator!=(const Code& a, const Code& b) { return !(a == b); }
+  friend bool operator<(const Code& a, const Code& b) {
+    return a.w_[0] != b.w_[0] ? a.w_[0] < b.w_[0] : a.w_[1] < b.w_[1];
+  }
 
  private:
   std::array<std::uint64_t, 2> w_{0, 0};
