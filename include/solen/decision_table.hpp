@@ -32,6 +32,17 @@ TableResult with_plan(const TablePlan& p, const FactFrame& f, Fn&& fn) {
   return r;
 }
 
+/// The row-matching paths of a planned table, for versions without a lookup (or a value outside
+/// it). Kept out of line so that the lookup path, which answers almost every table, stays small
+/// enough to inline and saves few registers.
+[[gnu::noinline]] inline TableResult decide_by_rows(const Table& t, const TablePlan& p, const FactFrame& f) {
+  return with_plan(p, f, [&](auto& rows, TableResult& r) { decide_single(t, rows, r); });
+}
+[[gnu::noinline]] inline TableResult collect_by_rows(const Table& t, const TablePlan& p, const FactFrame& f,
+                                                     std::vector<const Rule*>& rows) {
+  return with_plan(p, f, [&](auto& it, TableResult& r) { collect_rows(t, it, rows, r); });
+}
+
 }  // namespace detail
 
 /// Evaluates a single-hit table (unique, first, priority) planned for the frame's day.
@@ -45,7 +56,7 @@ inline TableResult evaluate_table(const Table& t, const TablePlan& p, const Fact
       detail::result_of(*p.version, *e, f, r);
       return r;
     }
-  return detail::with_plan(p, f, [&](auto& rows, TableResult& r) { detail::decide_single(t, rows, r); });
+  return detail::decide_by_rows(t, p, f);
 }
 
 /// Evaluates a collect table planned for the frame's day: every matching row, in row order.
@@ -72,7 +83,7 @@ inline TableResult collect_table(const Table& t, const TablePlan& p, const FactF
       return r;
     }
   }
-  return detail::with_plan(p, f, [&](auto& it, TableResult& r) { detail::collect_rows(t, it, rows, r); });
+  return detail::collect_by_rows(t, p, f, rows);
 }
 
 namespace detail {
