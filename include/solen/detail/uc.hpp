@@ -95,26 +95,28 @@ inline std::vector<Number> scale_totals(const UcScale& s) {
 template <class InPerimeter>
 std::optional<Number> consumption_units(const std::vector<ScaleMember>& members, const UcScale& s,
                                         InPerimeter in_perimeter) {
-  constexpr std::size_t inline_cap = 128;
-  std::array<RankedMember, inline_cap> local;
-  std::vector<RankedMember> heap;
-  RankedMember* m = local.data();
-  if (members.size() > inline_cap) {
-    heap.resize(members.size());
-    m = heap.data();
-  }
   std::size_t n = 0;
   bool any_halved = false;
   for (const ScaleMember& x : members) {
     if (!in_perimeter(x)) continue;
     if (x.alternating && x.age < 0) return std::nullopt;  // minor or not: unknown
-    const bool halved = x.alternating && x.age < 18;
-    any_halved = any_halved || halved;
-    m[n++] = RankedMember{x.order, x.age, halved};
+    any_halved = any_halved || (x.alternating && x.age < 18);
+    ++n;
   }
   if (n == 0) return std::nullopt;
   // Without a halved member every rank weighs in full: neither the order nor the ages matter.
   if (!any_halved && n < s.totals.size()) return s.totals[n];
+  constexpr std::size_t inline_cap = 128;
+  std::array<RankedMember, inline_cap> local;
+  std::vector<RankedMember> heap;
+  RankedMember* m = local.data();
+  if (n > inline_cap) {
+    heap.resize(n);
+    m = heap.data();
+  }
+  n = 0;
+  for (const ScaleMember& x : members)
+    if (in_perimeter(x)) m[n++] = RankedMember{x.order, x.age, x.alternating && x.age < 18};
   if (s.ranking == Ranking::openfisca_adjusted) {
     // n_adj = n - 0.5 × alternating minors, spread over the rank weights fractionally.
     Number n_adj{static_cast<std::int64_t>(n) * 2, 2};
