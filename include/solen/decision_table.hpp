@@ -45,18 +45,26 @@ TableResult with_plan(const TablePlan& p, const FactFrame& f, Fn&& fn) {
 
 }  // namespace detail
 
-/// Evaluates a single-hit table (unique, first, priority) planned for the frame's day.
-inline TableResult evaluate_table(const Table& t, const TablePlan& p, const FactFrame& f) {
-  if (p.answered) return p.answer;
+namespace detail {
+/// A planned single-hit table that reads household facts: its lookup, else its rows.
+[[gnu::noinline]] inline TableResult decide_planned(const Table& t, const TablePlan& p, const FactFrame& f) {
   if (p.lookup_base >= 0)
-    if (const detail::LookupEntry* e = detail::look_up(*p.version, p.lookup_base, f)) {
+    if (const LookupEntry* e = look_up(*p.version, p.lookup_base, f)) {
       TableResult r;
       r.version = p.version;
       if (e->rows) r.rule = &p.version->rules[static_cast<std::size_t>(__builtin_ctz(e->rows))];
-      detail::result_of(*p.version, *e, f, r);
+      result_of(*p.version, *e, f, r);
       return r;
     }
-  return detail::decide_by_rows(t, p, f);
+  return decide_by_rows(t, p, f);
+}
+}  // namespace detail
+
+/// Evaluates a single-hit table (unique, first, priority) planned for the frame's day. Tables
+/// that read the day alone (in force, campaigns) are answered by the plan without a call.
+inline TableResult evaluate_table(const Table& t, const TablePlan& p, const FactFrame& f) {
+  if (p.answered) return p.answer;
+  return detail::decide_planned(t, p, f);
 }
 
 /// Evaluates a collect table planned for the frame's day: every matching row, in row order.
