@@ -43,9 +43,6 @@ TableResult with_plan(const TablePlan& p, const FactFrame& f, Fn&& fn) {
   return with_plan(p, f, [&](auto& it, TableResult& r) { collect_rows(t, it, rows, r); });
 }
 
-}  // namespace detail
-
-namespace detail {
 /// A planned single-hit table that reads household facts: its lookup, else its rows.
 [[gnu::noinline]] inline TableResult decide_planned(const Table& t, const TablePlan& p, const FactFrame& f) {
   if (p.lookup_base >= 0)

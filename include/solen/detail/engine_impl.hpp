@@ -197,8 +197,8 @@ inline void Engine::evaluate_batch(const Household* hs, std::size_t count, Date 
                                    const DecisionSink& sink, const BatchOptions& o,
                                    std::size_t piece) const {
   // Pieces flow through a ring of 2 x threads slots: each thread has a piece in hand and a
-  // finished one may wait for the sink. The Decisions in flight (about 1 KB each) then stay in
-  // the caches, which a step of several hundred per thread did not.
+  // finished one may wait for the sink. No thread waits for the others at the end of a step,
+  // and the Decisions in flight (about 1 KB each) stay few.
   if (count == 0) return;
   const unsigned threads = detail::thread_count(o.threads);
   piece = std::max<std::size_t>(piece, 1);

@@ -56,8 +56,8 @@ struct ColumnIndex {
   std::vector<NumberCut> number_cuts;
   std::vector<Code> codes;  ///< sorted
   std::vector<RowMask> region_rows;  ///< rows whose cell is satisfied, per region
-  /// Raw region (a value, or 2k / 2k+1 around bound k, or a code) to region: raw regions with
-  /// the same rows share one region, so that lookups over several columns stay small.
+  /// Raw region (a value, an interval between cuts, or a code) to region: raw regions with the
+  /// same rows share one region, so that lookups over several columns stay small.
   std::vector<std::uint32_t> region_map;
   std::uint32_t raw_regions = 0;  ///< region_map.size(), at hand for the evaluation
   /// Lookups only: per raw region, its region * lookup_stride (the column's part of a lookup
@@ -69,29 +69,26 @@ struct ColumnIndex {
   RowMask unknown_maybe = 0;         ///< rows an unknown value leaves undecided
 
   /// Index into region_rows of a known value, or -1 when the column must be scanned.
-  long region_of(const Value& v) const {
-    const long raw = raw_region(v);
-    return raw < 0 ? -1 : static_cast<long>(region_map[static_cast<std::size_t>(raw)]);
-  }
+  long region_of(const Value& v) const { return read_known(v, region_map); }
 
   /// Region of a value in a lookup: an unknown value is the region after the last; -1 when the
-  /// column must be scanned. Values and booleans, most columns, skip the switch.
-  long lookup_region(const Value& v) const {
-    if (!v.known) return static_cast<long>(regions);
-    const long raw = known_raw_region(v);
-    return raw < 0 ? -1 : static_cast<long>(region_map[static_cast<std::size_t>(raw)]);
-  }
+  /// column must be scanned.
+  long lookup_region(const Value& v) const { return read(v, region_map, regions); }
 
   /// This column's part of a lookup index (see lookup_offsets), or -1 when it must be scanned.
-  long lookup_offset(const Value& v) const {
-    if (!v.known) return static_cast<long>(unknown_offset);
-    const long raw = known_raw_region(v);
-    return raw < 0 ? -1 : static_cast<long>(lookup_offsets[static_cast<std::size_t>(raw)]);
-  }
+  long lookup_offset(const Value& v) const { return read(v, lookup_offsets, unknown_offset); }
 
-  long known_raw_region(const Value& v) const {
-    if (mode == Mode::by_value) return static_cast<std::uint64_t>(v.i) < raw_regions ? static_cast<long>(v.i) : -1;
-    return raw_region(v);
+  /// `table` at the value's raw region, `unknown` for an unknown value, -1 out of the domain.
+  long read(const Value& v, const std::vector<std::uint32_t>& table, std::uint32_t unknown) const {
+    return v.known ? read_known(v, table) : static_cast<long>(unknown);
+  }
+  /// `table` at a known value's raw region, -1 out of the domain. Values and booleans, most
+  /// columns, skip the switch of raw_region.
+  long read_known(const Value& v, const std::vector<std::uint32_t>& table) const {
+    const long raw = mode != Mode::by_value                         ? raw_region(v)
+                     : static_cast<std::uint64_t>(v.i) < raw_regions ? static_cast<long>(v.i)
+                                                                     : -1;
+    return raw < 0 ? -1 : static_cast<long>(table[static_cast<std::size_t>(raw)]);
   }
 
   /// The region a known value falls in before equal regions were merged (see region_map).

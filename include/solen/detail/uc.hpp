@@ -95,12 +95,13 @@ inline std::vector<Number> scale_totals(const UcScale& s) {
 template <class InPerimeter>
 std::optional<Number> consumption_units(const std::vector<ScaleMember>& members, const UcScale& s,
                                         InPerimeter in_perimeter) {
+  auto halved = [](const ScaleMember& x) { return x.alternating && x.age < 18; };
   std::size_t n = 0;
   bool any_halved = false;
   for (const ScaleMember& x : members) {
     if (!in_perimeter(x)) continue;
     if (x.alternating && x.age < 0) return std::nullopt;  // minor or not: unknown
-    any_halved = any_halved || (x.alternating && x.age < 18);
+    any_halved = any_halved || halved(x);
     ++n;
   }
   if (n == 0) return std::nullopt;
@@ -116,7 +117,7 @@ std::optional<Number> consumption_units(const std::vector<ScaleMember>& members,
   }
   n = 0;
   for (const ScaleMember& x : members)
-    if (in_perimeter(x)) m[n++] = RankedMember{x.order, x.age, x.alternating && x.age < 18};
+    if (in_perimeter(x)) m[n++] = RankedMember{x.order, x.age, halved(x)};
   if (s.ranking == Ranking::openfisca_adjusted) {
     // n_adj = n - 0.5 × alternating minors, spread over the rank weights fractionally.
     Number n_adj{static_cast<std::int64_t>(n) * 2, 2};
