@@ -236,7 +236,7 @@ TEST_CASE("row index: a collect version too large for one lookup is split into r
   detail::RowMask seen = 0;
   for (const detail::RowGroup& g : v.index.groups) {
     detail::RowMask rows = 0;
-    for (const detail::RowsEntry& e : g.entries) rows |= e.yes | e.maybe;
+    for (const detail::RowsEntry& e : g.entries) rows |= detail::RowMask{e.yes | e.maybe} << g.first_row;
     CHECK((rows & seen) == 0);
     seen |= rows;
   }
@@ -244,6 +244,54 @@ TEST_CASE("row index: a collect version too large for one lookup is split into r
   for (const Table& t : pack->tables)
     if (t.hit != HitPolicy::collect)
       for (const TableVersion& x : t.versions) CHECK(x.index.groups.empty());
+}
+
+TEST_CASE("row index: row groups hold rows within 32 of their first, and answer as the row scan") {
+  // The measures table twice over (56 rows): its rows cannot all share the 32-row window of one
+  // group, so rows reading the same columns land in different groups.
+  test::json p = test::default_pack();
+  test::json& rules = p["tables"]["orientation.measures"]["rules"];
+  const std::size_t original = rules.size();
+  for (std::size_t i = 0; i < original; ++i) {
+    test::json copy = rules[i];
+    copy["id"] = copy["id"].get<std::string>() + "-BIS";
+    rules.push_back(copy);
+  }
+  auto pack = load_rulepack(p.dump());
+  const Table& t = *pack->measures;
+  const TableVersion& v = t.versions[0];
+  REQUIRE(v.rules.size() == 2 * original);
+  REQUIRE(v.rules.size() > detail::max_group_rows);
+  REQUIRE(v.index.groups.size() >= 2);
+  detail::RowMask seen = 0;
+  for (const detail::RowGroup& g : v.index.groups) {
+    detail::RowMask rows = 0;
+    for (const detail::RowsEntry& e : g.entries) rows |= detail::RowMask{e.yes | e.maybe} << g.first_row;
+    CHECK(((rows >> g.first_row) & 1) == 1);  // the window starts at the group's first row
+    CHECK((rows >> g.first_row >> detail::max_group_rows) == 0);
+    CHECK((rows & seen) == 0);
+    seen |= rows;
+  }
+  CHECK(seen == v.index.all);
+
+  FrameMaker maker;
+  auto frame = std::make_unique<FactFrame>();
+  std::vector<const Rule*> rows_indexed, rows_scanned;
+  int high_rows = 0;
+  for (int n = 0; n < 4000; ++n) {
+    for (std::size_t c = 0; c < t.inputs.size(); ++c) (*frame)[t.inputs[c]] = maker.pick(t, v, c);
+    const Date d = v.from.plus_days(static_cast<int>(maker.rng() % 3000));
+    (*frame)[Fact::date].known = (*frame)[Fact::month_day].known = true;
+    (*frame)[Fact::date].i = d.day_number();
+    (*frame)[Fact::month_day].i = d.month() * 100 + d.day();
+    TableResult a = collect_table(t, detail::day_plan(*pack, d, *frame).of(t), *frame, rows_indexed);
+    TableResult b = collect_table(t, d, *frame, rows_scanned, false);
+    CAPTURE(n);
+    CHECK(same(a, b));
+    CHECK(rows_indexed == rows_scanned);
+    for (const Rule* r : rows_indexed) high_rows += r - v.rules.data() >= static_cast<std::ptrdiff_t>(detail::max_group_rows);
+  }
+  CHECK(high_rows > 100);  // rows past the first window are found, not only the first 32
 }
 
 TEST_CASE("row index: built per column mode, and left unusable beyond 64 rows") {

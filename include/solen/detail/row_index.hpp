@@ -136,13 +136,15 @@ struct LookupEntry {
 inline constexpr std::size_t max_lookup_entries = std::size_t{1} << 16;
 inline constexpr std::size_t max_lookup_rows = 32;
 
-/// Rows of a collect table that a value combination satisfies, or leaves undecided.
+/// Rows of a row group that a value combination satisfies, or leaves undecided (bit i: row
+/// first_row + i). Eight bytes: the entries of large groups are read from L2, not L1.
 struct RowsEntry {
-  RowMask yes = 0, maybe = 0;
+  std::uint32_t yes = 0, maybe = 0;
 };
+inline constexpr std::size_t max_group_rows = 32;
 
-/// Some rows of a collect table and the household columns they read, answered for every
-/// combination of those columns' regions (see table_lookup.hpp).
+/// Some rows of a collect table (within max_group_rows of the first) and the household columns
+/// they read, answered for every combination of those columns' regions (see table_lookup.hpp).
 struct RowGroup {
   struct Term {
     std::uint16_t column;  ///< position in RowIndex::columns
@@ -150,6 +152,7 @@ struct RowGroup {
   };
   std::vector<Term> terms;
   std::vector<RowsEntry> entries;
+  std::uint8_t first_row = 0;
 };
 
 /// What a version gives on every day of one combination of its date columns' regions: the rows

@@ -86,8 +86,9 @@ inline std::size_t combinations(const RowIndex& ix, std::uint64_t columns) {
 }
 
 /// Splits the rows of a collect version without a lookup into groups of at most
-/// max_group_entries combinations of the household columns they read (first fit, in row
-/// order), and answers each group's combinations. The date columns are left to the day plan.
+/// max_group_entries combinations of the household columns they read and rows within
+/// max_group_rows of the group's first (first fit, in row order), and answers each group's
+/// combinations. The date columns are left to the day plan.
 inline void build_row_groups(const Table& t, TableVersion& v) {
   RowIndex& ix = v.index;
   ix.groups.clear();
@@ -96,23 +97,26 @@ inline void build_row_groups(const Table& t, TableVersion& v) {
     if (c.mode == ColumnIndex::Mode::scan || c.region_rows.empty()) return;
   std::vector<std::uint64_t> group_columns;
   std::vector<RowMask> group_rows;
+  std::vector<std::size_t> first_row;
   for (std::size_t row = 0; row < v.rules.size(); ++row) {
     std::uint64_t reads = 0;
     for (std::size_t k = 0; k < ix.columns.size(); ++k)
       if ((ix.columns[k].constrained >> row) & 1) reads |= std::uint64_t{1} << k;
     if (combinations(ix, reads) > max_group_entries) return;  // one row too wide: no groups
+    auto fits = [&](std::size_t g) { return row - first_row[g] < max_group_rows; };
     std::size_t g = 0;
-    while (g < group_columns.size() && (group_columns[g] | reads) != group_columns[g]) ++g;  // no growth
+    while (g < group_columns.size() && (!fits(g) || (group_columns[g] | reads) != group_columns[g])) ++g;  // no growth
     if (g == group_columns.size()) {
       g = 0;
-      while (g < group_columns.size() && combinations(ix, group_columns[g] | reads) > max_group_entries) ++g;
+      while (g < group_columns.size() && (!fits(g) || combinations(ix, group_columns[g] | reads) > max_group_entries)) ++g;
     }
-    if (g == group_columns.size()) group_columns.push_back(0), group_rows.push_back(0);
+    if (g == group_columns.size()) group_columns.push_back(0), group_rows.push_back(0), first_row.push_back(row);
     group_columns[g] |= reads;
     group_rows[g] |= RowMask{1} << row;
   }
   std::vector<RowGroup> groups(group_columns.size());
   for (std::size_t g = 0; g < groups.size(); ++g) {
+    groups[g].first_row = static_cast<std::uint8_t>(first_row[g]);
     std::size_t entries = 1;
     for (std::uint64_t m = group_columns[g]; m; m &= m - 1) {
       const std::size_t k = static_cast<std::size_t>(__builtin_ctzll(m));
@@ -126,7 +130,8 @@ inline void build_row_groups(const Table& t, TableVersion& v) {
         const ColumnIndex& c = ix.columns[term.column];
         narrow(c, at / term.stride % lookup_regions(c), yes, possible);
       }
-      groups[g].entries[at] = {yes, possible & ~yes};
+      const RowMask maybe = possible & ~yes;
+      groups[g].entries[at] = {static_cast<std::uint32_t>(yes >> first_row[g]), static_cast<std::uint32_t>(maybe >> first_row[g])};
     }
   }
   ix.groups = std::move(groups);
@@ -151,8 +156,8 @@ inline bool collect_groups(const TableVersion& v, RowMask allowed, const FactFra
   for (const RowGroup& g : ix.groups) {
     std::size_t at = 0;
     for (const RowGroup::Term& term : g.terms) at += std::size_t{region[term.column]} * term.stride;
-    yes |= g.entries[at].yes;
-    maybe |= g.entries[at].maybe;
+    yes |= RowMask{g.entries[at].yes} << g.first_row;
+    maybe |= RowMask{g.entries[at].maybe} << g.first_row;
   }
   yes &= allowed;
   maybe &= allowed;
