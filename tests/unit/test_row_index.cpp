@@ -338,6 +338,38 @@ TEST_CASE("row index: built per column mode, and left unusable beyond 64 rows") 
   CHECK(test::decide(h, e)["orientation"]["route"] == "visit");
 }
 
+TEST_CASE("day plans: the social tariffs' facts are built only on days something reads them") {
+  auto frame = std::make_unique<FactFrame>();
+  auto on = [&](const CompiledPack& pack, Date d) {
+    detail::set_date_facts(*frame, d);
+    return detail::day_plan(pack, d, *frame).social_facts();
+  };
+  auto pack = load_rulepack(embedded_rulepack_json);
+  CHECK(on(*pack, Date(2016, 6, 15)));   // TPN and TSS in force
+  CHECK(on(*pack, Date(2017, 12, 31)));
+  CHECK_FALSE(on(*pack, Date(2018, 1, 1)));  // replaced by the chèque énergie
+  CHECK_FALSE(on(*pack, Date(2024, 6, 15)));
+
+  // A table reached on every day (urgency) that reads the social tariffs' UC keeps them built.
+  test::json p = test::default_pack();
+  p["tables"]["orientation.urgency"] = {
+      {"label", "t"}, {"hit_policy", "first"}, {"unknown", "no_match"},
+      {"inputs", test::json::array({"social_tariffs.uc"})},
+      {"outputs", test::json::array({{{"name", "urgency"}, {"type", "enum"},
+                                      {"values", test::json::array({"critical", "high", "normal", "low"})}}})},
+      {"rules", test::json::array({{{"id", "U-2UC"}, {"label", "u"}, {"when", test::json::array({">= 2"})}, {"then", test::json::array({"critical"})}},
+                                   {{"id", "U-REST"}, {"label", "u"}, {"when", test::json::array({"-"})}, {"then", test::json::array({"low"})}}})}};
+  auto custom = load_rulepack(p.dump());
+  CHECK(on(*custom, Date(2024, 6, 15)));
+  Engine e = Engine::from_json(p.dump());
+  test::json member = {{"role", "other"}, {"age", 40}};
+  test::json h = {{"id", "H"}, {"as_of", "2024-06-15"},
+                  {"members", test::json::array({{{"role", "declarant"}, {"age", 40}}, member, member, member})}};
+  CHECK(test::decide(h, e)["orientation"]["urgency"] == "critical");  // 1 + 0.5 + 0.3 + 0.3 UC
+  h["members"] = test::json::array({{{"role", "declarant"}, {"age", 40}}});
+  CHECK(test::decide(h, e)["orientation"]["urgency"] == "low");
+}
+
 TEST_CASE("day plans: each day of a year keeps its own plan on a thread, and each pack its own") {
   auto pack = load_rulepack(embedded_rulepack_json);
   auto other = load_rulepack(embedded_rulepack_json);

@@ -91,6 +91,45 @@ inline TableMemo& table_memo() {
   return memo;
 }
 
+/// Whether a scheme may be in force on the planned day: false only when its in-force table is
+/// answered by the day alone and does not say in force.
+inline bool scheme_may_apply(const Scheme& s, const std::vector<TablePlan>& plans) {
+  if (!s.in_force) return false;
+  const TablePlan& p = plans[s.in_force->index];
+  if (!p.answered) return true;
+  const TableResult& r = p.answer;
+  if (r.kind == TableResult::undetermined) return true;
+  return r.kind == TableResult::hit && r.rule->outputs[static_cast<std::size_t>(s.in_force->role_col[0])].i != 0;
+}
+
+/// Whether anything evaluated on the planned day reads the social tariffs' facts (their
+/// consumption units and RFR per tax part): the TPN and TSS answers when those may apply, and
+/// every table in force except those only reached through schemes that cannot apply. Their
+/// computation is skipped otherwise (since 2018 for the default pack).
+inline bool reads_social_facts(const CompiledPack& pack, const std::vector<TablePlan>& plans) {
+  if (scheme_may_apply(pack.tpn, plans) || scheme_may_apply(pack.tss, plans)) return true;
+  std::vector<bool> skipped(plans.size(), false);
+  auto skip_steps = [&](const Scheme& s, bool skip) {
+    for (const Table* t : {s.eligibility, s.amount})
+      if (t) skipped[t->index] = skip;
+  };
+  std::vector<const Scheme*> schemes = {&pack.cheque, &pack.tpn, &pack.tss};
+  for (const Scheme& s : pack.exceptional) schemes.push_back(&s);
+  for (const Scheme* s : schemes)
+    if (!scheme_may_apply(*s, plans)) skip_steps(*s, true);
+  for (const Scheme* s : schemes)  // a table shared with a scheme that may apply is read
+    if (scheme_may_apply(*s, plans)) skip_steps(*s, false);
+  for (const Table* t : {pack.truce, pack.cut, pack.power_reduction, pack.notice, pack.reduced_power,
+                         pack.cut_delay, pack.rebates, pack.route, pack.urgency, pack.measures})
+    if (t) skipped[t->index] = false;
+  for (const Table& t : pack.tables) {
+    if (skipped[t.index] || !plans[t.index].version) continue;
+    for (Fact f : t.inputs)
+      if (f == Fact::social_tariff_uc || f == Fact::rfr_per_tax_part) return true;
+  }
+  return false;
+}
+
 /// Every table of one pack on one day, planned together when the day is first met. The
 /// households of a caseload share their evaluation date, so a thread plans each table once per
 /// day instead of matching its date columns for every household.
@@ -106,14 +145,18 @@ class DayPlan {
     day_ = d.day_number();
     plans_.resize(p.tables.size());
     for (const Table& t : p.tables) plan_table(t, d, f, plans_[t.index]);
+    social_facts_ = reads_social_facts(p, plans_);
   }
   const TablePlan& of(const Table& t) const { return plans_[t.index]; }
+  /// Whether the evaluations of the day read the social tariffs' facts (see reads_social_facts).
+  bool social_facts() const { return social_facts_; }
 
  private:
   const CompiledPack* pack_ = nullptr;
   std::uint64_t serial_ = 0;
   std::int64_t day_ = 0;
   std::vector<TablePlan> plans_;
+  bool social_facts_ = true;
 };
 
 /// This thread's plan of `pack` on day `d` (`f` holds the date facts of `d`). Each day has its

@@ -156,8 +156,10 @@ inline void Engine::evaluate_into(const Household& h, Date as_of, Decision& d,
   const CompiledPack& p = *pack_;
   thread_local FactFrame frame;
   thread_local std::vector<const Rule*> rows;
-  detail::build_facts(h, as_of, p, frame);
-  detail::StageContext c{p, as_of, frame, o.reasons, d.pack_warnings, rows, detail::day_plan(p, as_of, frame)};
+  detail::set_date_facts(frame, as_of);
+  const detail::DayPlan& plan = detail::day_plan(p, as_of, frame);
+  detail::build_facts(h, as_of, p, plan.social_facts(), frame);
+  detail::StageContext c{p, as_of, frame, o.reasons, d.pack_warnings, rows, plan};
   detail::evaluate_rights(h, c, d);
   detail::evaluate_protections(h, c, d);
   detail::evaluate_debt(h, c, d);

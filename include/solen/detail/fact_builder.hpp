@@ -52,9 +52,27 @@ inline Number add(Number a, Number b) {
   return Number::ratio(Number{a.num * b.den + b.num * a.den, a.den * b.den}, Number::integer(1));
 }
 
-/// Fills every household fact of `f` for `h` at `d` with the scales of `pack`.
-inline void build_facts(const Household& h, Date d, const CompiledPack& pack, FactFrame& f) {
-  set_date_facts(f, d);
+/// The social tariffs' consumption units and RFR per tax part.
+inline void build_social_facts(const Household& h, Date d, const CompiledPack& pack,
+                               const std::vector<ScaleMember>& members, FactFrame& f) {
+  const auto* ss = pack.social_tariff_uc.at(d);
+  std::optional<Number> suc;
+  if (ss) suc = consumption_units(members, ss->value, [](const ScaleMember& m) { return !m.other_tax_household; });
+  if (suc) set_num(f, Fact::social_tariff_uc, *suc); else set_unknown(f, Fact::social_tariff_uc, Input::member_ages);
+  if (h.rfr && h.tax_parts && h.tax_parts->num > 0)
+    set_num(f, Fact::rfr_per_tax_part, Number::fraction(Number::of(*h.rfr), *h.tax_parts));
+  else {
+    f[Fact::rfr_per_tax_part].known = false;
+    f[Fact::rfr_per_tax_part].missing = MissingSet{};
+    if (!h.rfr) f[Fact::rfr_per_tax_part].missing.add(Input::rfr);
+    if (!h.tax_parts) f[Fact::rfr_per_tax_part].missing.add(Input::tax_parts);
+  }
+}
+
+/// Fills every household fact of `f` for `h` at `d` with the scales of `pack`; `f` already
+/// holds the date facts of `d` (set_date_facts). The social tariffs' facts are computed only
+/// when `social_facts` (nothing reads them on days they cannot apply: see reads_social_facts).
+inline void build_facts(const Household& h, Date d, const CompiledPack& pack, bool social_facts, FactFrame& f) {
   if (h.departement.empty()) set_unknown(f, Fact::departement, Input::departement);
   else f[Fact::departement].known = true, f[Fact::departement].code = h.departement;
   set_int(f, Fact::member_count, static_cast<std::int64_t>(h.members.size()));
@@ -169,18 +187,8 @@ inline void build_facts(const Household& h, Date d, const CompiledPack& pack, Fa
     if (!rfr) f[Fact::cheque_rfr_per_uc].missing.add(rfr_input);
     if (!uc) f[Fact::cheque_rfr_per_uc].missing.add(Input::member_ages);
   }
-  const auto* ss = pack.social_tariff_uc.at(d);
-  std::optional<Number> suc;
-  if (ss) suc = consumption_units(members, ss->value, [](const ScaleMember& m) { return !m.other_tax_household; });
-  if (suc) set_num(f, Fact::social_tariff_uc, *suc); else set_unknown(f, Fact::social_tariff_uc, Input::member_ages);
-  if (h.rfr && h.tax_parts && h.tax_parts->num > 0)
-    set_num(f, Fact::rfr_per_tax_part, Number::fraction(Number::of(*h.rfr), *h.tax_parts));
-  else {
-    f[Fact::rfr_per_tax_part].known = false;
-    f[Fact::rfr_per_tax_part].missing = MissingSet{};
-    if (!h.rfr) f[Fact::rfr_per_tax_part].missing.add(Input::rfr);
-    if (!h.tax_parts) f[Fact::rfr_per_tax_part].missing.add(Input::tax_parts);
-  }
+  if (social_facts) build_social_facts(h, d, pack, members, f);
+  else f[Fact::social_tariff_uc].known = f[Fact::rfr_per_tax_part].known = false;
 }
 
 }  // namespace detail
