@@ -94,6 +94,16 @@ TEST_CASE("chèque énergie: RFR year N-2 is checked, 2025 uses the contract hol
   json d = test::decide(h);
   REQUIRE(d["warnings"].size() >= 1);
   CHECK(d["warnings"][0]["code"] == "rfr_year_mismatch");
+  const std::string message = d["warnings"][0]["message"];
+  CHECK(message.find("2017") != std::string::npos);  // RFR N-2 expected
+  // Each expected year gets its own message (the message is kept per thread between households).
+  h["as_of"] = "2021-05-01";
+  d = test::decide(h);
+  REQUIRE(d["warnings"].size() >= 1);
+  CHECK(d["warnings"][0]["message"].get<std::string>().find("2019") != std::string::npos);
+  CHECK(d["warnings"][0]["message"] != message);
+  h["as_of"] = "2019-05-01";
+  CHECK(test::decide(h)["warnings"][0]["message"] == message);
   json c = {{"id", "H"}, {"as_of", "2025-11-15"}, {"members", json::array({{{"role", "declarant"}, {"age", 40}}, {{"role", "other"}, {"age", 45}, {"other_tax_household", true}}})},
             {"income", {{"rfr", "30000"}}}};
   d = test::decide(c);

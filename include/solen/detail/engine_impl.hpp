@@ -144,6 +144,22 @@ inline Engine Engine::from_file(const std::string& path) {
 
 inline const PackInfo& Engine::pack() const { return pack_->info; }
 
+namespace detail {
+/// The warning of an RFR of another year than the one expected (one household in twelve of a
+/// caseload): built once per pack and expected year on each thread, then copied.
+inline const std::string& rfr_year_message(const CompiledPack& p, std::int64_t expected) {
+  thread_local std::uint64_t serial = 0;
+  thread_local std::int64_t year = 0;
+  thread_local std::string text;
+  if (serial != p.serial || year != expected || text.empty()) {
+    serial = p.serial;
+    year = expected;
+    text = p.label(LabelKey::rfr_year_mismatch).text + " (attendu : " + std::to_string(expected) + ")";
+  }
+  return text;
+}
+}  // namespace detail
+
 inline void Engine::evaluate_into(const Household& h, Date as_of, Decision& d,
                                   const EvalOptions& o) const {
   d.clear();
@@ -167,11 +183,8 @@ inline void Engine::evaluate_into(const Household& h, Date as_of, Decision& d,
   if (h.rfr_year && d.cheque_energie.status != TariffStatus::not_in_force) {
     if (const auto* off = p.cheque_rfr_year_offset.at(as_of)) {
       std::int64_t expected = as_of.year() + off->value;
-      if (*h.rfr_year != expected) {
-        const Label& l = p.label(LabelKey::rfr_year_mismatch);
-        d.warnings.push_back({"rfr_year_mismatch", "/income/rfr_year",
-                              l.text + " (attendu : " + std::to_string(expected) + ")"});
-      }
+      if (*h.rfr_year != expected)
+        d.warnings.push_back({"rfr_year_mismatch", "/income/rfr_year", detail::rfr_year_message(p, expected)});
     }
   }
   if (p.reviewed_on && as_of > *p.reviewed_on)
