@@ -296,6 +296,7 @@ TEST_CASE("row index: row groups hold rows within 32 of their first, and answer 
 
 TEST_CASE("row index: built per column mode, and left unusable beyond 64 rows") {
   auto pack = load_rulepack(embedded_rulepack_json);
+  const auto frame = std::make_unique<FactFrame>();
   bool cuts = false, values = false, numbers = false, codes = false;
   for (const Table& t : pack->tables)
     for (const TableVersion& v : t.versions)
@@ -307,7 +308,13 @@ TEST_CASE("row index: built per column mode, and left unusable beyond 64 rows") 
         codes = codes || c.mode == detail::ColumnIndex::Mode::by_code;
         CHECK(c.mode != detail::ColumnIndex::Mode::scan);  // every default column is looked up
         CHECK(c.constrained != 0);
+        CHECK(&detail::value_of(c, *frame) == &(*frame)[c.fact]);
       }
+  // Household columns read by value come first (lookups read them in a loop of their own).
+  for (const Table& t : pack->tables)
+    for (const TableVersion& v : t.versions)
+      for (std::size_t k = 0; k < v.index.columns.size(); ++k)
+        CHECK((v.index.columns[k].mode == detail::ColumnIndex::Mode::by_value) == (k < v.index.value_columns));
   CHECK(cuts);
   CHECK(values);
   CHECK(numbers);

@@ -43,6 +43,9 @@ struct ColumnIndex {
   enum class Mode : std::uint8_t { by_value, int_cuts, number_cuts, by_code, scan };
   Fact fact = Fact::date;
   std::uint16_t column = 0;
+  /// Where the fact's value lies in a FactFrame (bytes): the hot loops read it without
+  /// multiplying the fact by the size of a Value.
+  std::uint32_t value_offset = 0;
   Mode mode = Mode::scan;
   std::uint32_t regions = 0;        ///< region_rows.size(), at hand for the evaluation
   std::uint32_t lookup_stride = 0;  ///< weight of this column's region in RowIndex::lookup
@@ -170,7 +173,10 @@ struct RowIndex {
   bool usable = false;  ///< false: too many rows or columns; the version is scanned row by row
   RowMask all = 0;
   std::vector<ColumnIndex> date_columns;  ///< constrained columns of date facts
-  std::vector<ColumnIndex> columns;       ///< the other constrained columns
+  /// The other constrained columns, by_value ones first: lookups and row groups read those in
+  /// a loop of their own, without the switch on the mode.
+  std::vector<ColumnIndex> columns;
+  std::size_t value_columns = 0;  ///< the leading by_value columns of `columns`
   /// Every combination of regions answered, indexed by the sum of region * lookup_stride over
   /// all columns (an unknown household value is the region after its last); empty when too large.
   std::vector<LookupEntry> lookup;

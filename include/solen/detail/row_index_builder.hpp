@@ -239,9 +239,13 @@ inline void build_row_index(const Table& t, TableVersion& v) {
     ColumnIndex ci;
     ci.fact = t.inputs[c];
     ci.column = static_cast<std::uint16_t>(c);
+    ci.value_offset = static_cast<std::uint32_t>(static_cast<std::size_t>(ci.fact) * sizeof(Value));
     index_column(v, ci, *frame);
     (date_fact(ci.fact) ? v.index.date_columns : v.index.columns).push_back(std::move(ci));
   }
+  std::stable_partition(v.index.columns.begin(), v.index.columns.end(),
+                        [](const ColumnIndex& c) { return c.mode == ColumnIndex::Mode::by_value; });
+  for (const ColumnIndex& c : v.index.columns) v.index.value_columns += c.mode == ColumnIndex::Mode::by_value;
   v.index.all = v.rules.size() == 64 ? ~RowMask{0} : (RowMask{1} << v.rules.size()) - 1;
   v.index.usable = true;
   build_lookup(t, v);

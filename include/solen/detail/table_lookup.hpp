@@ -12,6 +12,11 @@ namespace solen {
 inline namespace v1 {
 namespace detail {
 
+/// The value column `c` reads in `f`, found by its byte offset (see ColumnIndex::value_offset).
+inline const Value& value_of(const ColumnIndex& c, const FactFrame& f) {
+  return *reinterpret_cast<const Value*>(reinterpret_cast<const char*>(f.v) + c.value_offset);
+}
+
 /// Regions of a column in the lookup: its index's regions, plus one for an unknown value
 /// (household facts only: date facts are always known).
 inline std::size_t lookup_regions(const ColumnIndex& c) {
@@ -145,9 +150,18 @@ inline bool collect_groups(const TableVersion& v, RowMask allowed, const FactFra
   const RowIndex& ix = v.index;
   std::uint32_t region[max_indexed_columns];
   std::uint64_t unknown = 0;  // columns whose value is unknown
-  for (std::size_t k = 0; k < ix.columns.size(); ++k) {
+  std::size_t k = 0;
+  for (; k < ix.value_columns; ++k) {  // as in look_up
     const ColumnIndex& c = ix.columns[k];
-    const long r = c.lookup_region(f[c.fact]);
+    const Value& x = value_of(c, f);
+    const std::uint64_t raw = static_cast<std::uint64_t>(x.i);
+    if (!x.known) region[k] = c.regions, unknown |= std::uint64_t{1} << k;
+    else if (raw < c.raw_regions) region[k] = c.region_map[raw];
+    else return false;
+  }
+  for (; k < ix.columns.size(); ++k) {
+    const ColumnIndex& c = ix.columns[k];
+    const long r = c.lookup_region(value_of(c, f));
     if (r < 0) return false;
     region[k] = static_cast<std::uint32_t>(r);
     unknown |= std::uint64_t{r == c.regions} << k;
@@ -232,8 +246,18 @@ inline long lookup_base(const TableVersion& v, const FactFrame& f) {
 /// falls outside the indexed domain (the caller then matches the rows).
 inline const LookupEntry* look_up(const TableVersion& v, long base, const FactFrame& f) {
   std::size_t at = static_cast<std::size_t>(base);
-  for (const ColumnIndex& c : v.index.columns) {
-    const long offset = c.lookup_offset(f[c.fact]);
+  const ColumnIndex* c = v.index.columns.data();
+  const ColumnIndex* const values_end = c + v.index.value_columns;
+  const ColumnIndex* const end = c + v.index.columns.size();
+  for (; c != values_end; ++c) {  // booleans, enumerations, sets: the value is the raw region
+    const Value& x = value_of(*c, f);
+    const std::uint64_t raw = static_cast<std::uint64_t>(x.i);
+    if (!x.known) at += c->unknown_offset;
+    else if (raw < c->raw_regions) at += c->lookup_offsets[raw];
+    else return nullptr;
+  }
+  for (; c != end; ++c) {
+    const long offset = c->lookup_offset(value_of(*c, f));
     if (offset < 0) return nullptr;
     at += static_cast<std::size_t>(offset);
   }
