@@ -126,7 +126,7 @@ void compare(const Household& h, const Decision& e, const solen::bench::NativeDe
 struct Args {
   std::uint64_t households = 1'000'000;
   std::uint64_t chunk = 1'000'000;
-  std::size_t piece = 64;  ///< evaluate_batch: households per piece (the API's default)
+  std::size_t piece = 256;  ///< evaluate_batch: households per piece (the API's default)
   solen::gen::Options gen;
   std::optional<Date> as_of;
   std::vector<unsigned> threads{1, 2};

