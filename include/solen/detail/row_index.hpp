@@ -85,13 +85,17 @@ struct ColumnIndex {
   long read(const Value& v, const std::vector<std::uint32_t>& table, std::uint32_t unknown) const {
     return v.known ? read_known(v, table) : static_cast<long>(unknown);
   }
-  /// `table` at a known value's raw region, -1 out of the domain. Values and booleans, most
-  /// columns, skip the switch of raw_region.
+  /// `table` at a known value's raw region, -1 out of the domain.
   long read_known(const Value& v, const std::vector<std::uint32_t>& table) const {
-    const long raw = mode != Mode::by_value                         ? raw_region(v)
-                     : static_cast<std::uint64_t>(v.i) < raw_regions ? static_cast<long>(v.i)
-                                                                     : -1;
+    const long raw = raw_region(v);
     return raw < 0 ? -1 : static_cast<long>(table[static_cast<std::size_t>(raw)]);
+  }
+  /// As read, for a by_value column (the value is its raw region): the whole read of most
+  /// columns, without the switch on the mode. Lookups and row groups read them first for this.
+  long read_value(const Value& v, const std::vector<std::uint32_t>& table, std::uint32_t unknown) const {
+    if (!v.known) return static_cast<long>(unknown);
+    const std::uint64_t raw = static_cast<std::uint64_t>(v.i);
+    return raw < raw_regions ? static_cast<long>(table[static_cast<std::size_t>(raw)]) : -1;
   }
 
   /// The region a known value falls in before equal regions were merged (see region_map).

@@ -150,22 +150,18 @@ inline bool collect_groups(const TableVersion& v, RowMask allowed, const FactFra
   const RowIndex& ix = v.index;
   std::uint32_t region[max_indexed_columns];
   std::uint64_t unknown = 0;  // columns whose value is unknown
-  std::size_t k = 0;
-  for (; k < ix.value_columns; ++k) {  // as in look_up
-    const ColumnIndex& c = ix.columns[k];
-    const Value& x = value_of(c, f);
-    const std::uint64_t raw = static_cast<std::uint64_t>(x.i);
-    if (!x.known) region[k] = c.regions, unknown |= std::uint64_t{1} << k;
-    else if (raw < c.raw_regions) region[k] = c.region_map[raw];
-    else return false;
-  }
-  for (; k < ix.columns.size(); ++k) {
-    const ColumnIndex& c = ix.columns[k];
-    const long r = c.lookup_region(value_of(c, f));
-    if (r < 0) return false;
+  auto keep = [&](std::size_t k, long r) {
     region[k] = static_cast<std::uint32_t>(r);
-    unknown |= std::uint64_t{r == c.regions} << k;
+    unknown |= std::uint64_t{r == ix.columns[k].regions} << k;
+    return r >= 0;
+  };
+  std::size_t k = 0;
+  for (; k < ix.value_columns; ++k) {  // by_value columns first, as in look_up
+    const ColumnIndex& c = ix.columns[k];
+    if (!keep(k, c.read_value(value_of(c, f), c.region_map, c.regions))) return false;
   }
+  for (; k < ix.columns.size(); ++k)
+    if (!keep(k, ix.columns[k].lookup_region(value_of(ix.columns[k], f)))) return false;
   yes = maybe = 0;
   for (const RowGroup& g : ix.groups) {
     std::size_t at = 0;
@@ -249,18 +245,14 @@ inline const LookupEntry* look_up(const TableVersion& v, long base, const FactFr
   const ColumnIndex* c = v.index.columns.data();
   const ColumnIndex* const values_end = c + v.index.value_columns;
   const ColumnIndex* const end = c + v.index.columns.size();
-  for (; c != values_end; ++c) {  // booleans, enumerations, sets: the value is the raw region
-    const Value& x = value_of(*c, f);
-    const std::uint64_t raw = static_cast<std::uint64_t>(x.i);
-    if (!x.known) at += c->unknown_offset;
-    else if (raw < c->raw_regions) at += c->lookup_offsets[raw];
-    else return nullptr;
-  }
-  for (; c != end; ++c) {
-    const long offset = c->lookup_offset(value_of(*c, f));
-    if (offset < 0) return nullptr;
+  auto add = [&](long offset) {
     at += static_cast<std::size_t>(offset);
-  }
+    return offset >= 0;
+  };
+  for (; c != values_end; ++c)  // booleans, enumerations, sets: no switch on the mode
+    if (!add(c->read_value(value_of(*c, f), c->lookup_offsets, c->unknown_offset))) return nullptr;
+  for (; c != end; ++c)
+    if (!add(c->lookup_offset(value_of(*c, f)))) return nullptr;
   return &v.index.lookup[at];
 }
 
