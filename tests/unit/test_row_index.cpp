@@ -231,6 +231,29 @@ TEST_CASE("row index: a collect version too large for one lookup is split into r
     terms += g.terms.size();
   }
   CHECK(terms >= v.index.columns.size());  // every household column is read by some group
+  // The reads: one per term, in column order (by_value columns first), each adding the
+  // column's region times the term's stride into its group's entry index.
+  REQUIRE(v.index.group_reads.size() == terms);
+  std::size_t value_reads = 0;
+  for (std::size_t i = 0; i < v.index.group_reads.size(); ++i) {
+    const detail::GroupRead& read = v.index.group_reads[i];
+    if (i > 0) CHECK(v.index.group_reads[i - 1].column <= read.column);
+    value_reads += read.column < v.index.value_columns;
+    const detail::ColumnIndex& c = v.index.columns[read.column];
+    std::size_t found = 0;
+    for (const detail::RowGroup::Term& term : v.index.groups[read.group].terms) {
+      if (term.column != read.column) continue;
+      ++found;
+      CHECK(read.unknown_offset == c.regions * term.stride);
+      REQUIRE(read.offsets.size() == c.region_map.size());
+      for (std::size_t raw = 0; raw < c.region_map.size(); ++raw) CHECK(read.offsets[raw] == c.region_map[raw] * term.stride);
+    }
+    CHECK(found == 1);
+  }
+  CHECK(value_reads == v.index.group_value_reads);
+  for (std::size_t row = 0; row < v.rules.size(); ++row)
+    for (std::size_t k = 0; k < v.index.columns.size(); ++k)
+      CHECK(((v.index.unknown_columns[row] >> k) & 1) == ((v.index.columns[k].unknown_maybe >> row) & 1));
   // Each row is in exactly one group: the groups' yes rows, with every column at a satisfied
   // region, never overlap. Single-hit versions are never grouped.
   detail::RowMask seen = 0;
@@ -277,7 +300,7 @@ TEST_CASE("row index: row groups hold rows within 32 of their first, and answer 
   FrameMaker maker;
   auto frame = std::make_unique<FactFrame>();
   std::vector<const Rule*> rows_indexed, rows_scanned;
-  int high_rows = 0;
+  int high_rows = 0, missing = 0;
   for (int n = 0; n < 4000; ++n) {
     for (std::size_t c = 0; c < t.inputs.size(); ++c) (*frame)[t.inputs[c]] = maker.pick(t, v, c);
     const Date d = v.from.plus_days(static_cast<int>(maker.rng() % 3000));
@@ -290,8 +313,10 @@ TEST_CASE("row index: row groups hold rows within 32 of their first, and answer 
     CHECK(same(a, b));
     CHECK(rows_indexed == rows_scanned);
     for (const Rule* r : rows_indexed) high_rows += r - v.rules.data() >= static_cast<std::ptrdiff_t>(detail::max_group_rows);
+    missing += !a.missing.empty();
   }
   CHECK(high_rows > 100);  // rows past the first window are found, not only the first 32
+  CHECK(missing > 100);    // and undecided rows report their unknown columns' inputs
 }
 
 TEST_CASE("row index: built per column mode, and left unusable beyond 64 rows") {

@@ -162,6 +162,16 @@ struct RowGroup {
   std::uint8_t first_row = 0;
 };
 
+/// One term of a row group as the evaluation reads it: the column's share of the group's entry
+/// index for each raw region (region * stride) and for an unknown value, so that a column read
+/// adds straight into its group's index (as lookup_offsets do for a lookup).
+struct GroupRead {
+  std::uint16_t column = 0;  ///< position in RowIndex::columns
+  std::uint16_t group = 0;   ///< position in RowIndex::groups
+  std::uint32_t unknown_offset = 0;
+  std::vector<std::uint32_t> offsets;
+};
+
 /// What a version gives on every day of one combination of its date columns' regions: the rows
 /// they allow and, for versions that read the day alone, the deciding row (see day_plan.hpp).
 struct DatePlan {
@@ -187,6 +197,13 @@ struct RowIndex {
   /// Collect versions too large for one lookup: their rows split into groups, each looked up
   /// on its own columns (a collect table's rows match independently). Empty otherwise.
   std::vector<RowGroup> groups;
+  /// Every term of every group, in column order: by_value columns' reads first (the first
+  /// group_value_reads), each read once per group that uses its column.
+  std::vector<GroupRead> group_reads;
+  std::size_t group_value_reads = 0;
+  /// Grouped versions: per row, the columns whose unknown value leaves it undecided (bit k:
+  /// columns[k]), so that the missing inputs are looked for only where an undecided row reads.
+  std::vector<std::uint64_t> unknown_columns;
   /// Per combination of the date columns' regions (the first column varying fastest), so that
   /// planning a day reads one entry instead of matching rows. Empty when too many.
   std::vector<DatePlan> date_plans;

@@ -97,6 +97,9 @@ inline std::size_t combinations(const RowIndex& ix, std::uint64_t columns) {
 inline void build_row_groups(const Table& t, TableVersion& v) {
   RowIndex& ix = v.index;
   ix.groups.clear();
+  ix.group_reads.clear();
+  ix.group_value_reads = 0;
+  ix.unknown_columns.clear();
   if (!ix.usable || t.hit != HitPolicy::collect || !ix.lookup.empty()) return;
   for (const ColumnIndex& c : ix.columns)
     if (c.mode == ColumnIndex::Mode::scan || c.region_rows.empty()) return;
@@ -140,6 +143,23 @@ inline void build_row_groups(const Table& t, TableVersion& v) {
     }
   }
   ix.groups = std::move(groups);
+  for (std::size_t k = 0; k < ix.columns.size(); ++k)
+    for (std::size_t g = 0; g < ix.groups.size(); ++g)
+      for (const RowGroup::Term& term : ix.groups[g].terms) {
+        if (term.column != k) continue;
+        const ColumnIndex& c = ix.columns[k];
+        GroupRead read;
+        read.column = static_cast<std::uint16_t>(k);
+        read.group = static_cast<std::uint16_t>(g);
+        read.unknown_offset = c.regions * term.stride;
+        for (const std::uint32_t region : c.region_map) read.offsets.push_back(region * term.stride);
+        ix.group_value_reads += k < ix.value_columns;
+        ix.group_reads.push_back(std::move(read));
+      }
+  ix.unknown_columns.assign(v.rules.size(), 0);
+  for (std::size_t k = 0; k < ix.columns.size(); ++k)
+    for (std::size_t row = 0; row < v.rules.size(); ++row)
+      if ((ix.columns[k].unknown_maybe >> row) & 1) ix.unknown_columns[row] |= std::uint64_t{1} << k;
 }
 
 /// The rows of a grouped collect version that `f` satisfies (`yes`) or leaves undecided
@@ -148,34 +168,39 @@ inline void build_row_groups(const Table& t, TableVersion& v) {
 inline bool collect_groups(const TableVersion& v, RowMask allowed, const FactFrame& f, RowMask& yes,
                            RowMask& maybe, MissingSet& missing) {
   const RowIndex& ix = v.index;
-  std::uint32_t region[max_indexed_columns];
-  std::uint64_t unknown = 0;  // columns whose value is unknown
-  auto keep = [&](std::size_t k, long r) {
-    region[k] = static_cast<std::uint32_t>(r);
-    unknown |= std::uint64_t{r == ix.columns[k].regions} << k;
-    return r >= 0;
+  std::size_t at[max_indexed_rows];  // per group, its entry
+  for (std::size_t g = 0; g < ix.groups.size(); ++g) at[g] = 0;
+  const GroupRead* r = ix.group_reads.data();
+  const GroupRead* const values_end = r + ix.group_value_reads;
+  const GroupRead* const end = r + ix.group_reads.size();
+  auto add = [&](const GroupRead& read, long offset) {
+    at[read.group] += static_cast<std::size_t>(offset);
+    return offset >= 0;
   };
-  std::size_t k = 0;
-  for (; k < ix.value_columns; ++k) {  // by_value columns first, as in look_up
-    const ColumnIndex& c = ix.columns[k];
-    if (!keep(k, c.read_value(value_of(c, f), c.region_map, c.regions))) return false;
+  for (; r != values_end; ++r) {  // by_value columns first, as in look_up
+    const ColumnIndex& c = ix.columns[r->column];
+    if (!add(*r, c.read_value(value_of(c, f), r->offsets, r->unknown_offset))) return false;
   }
-  for (; k < ix.columns.size(); ++k)
-    if (!keep(k, ix.columns[k].lookup_region(value_of(ix.columns[k], f)))) return false;
+  for (; r != end; ++r) {
+    const ColumnIndex& c = ix.columns[r->column];
+    if (!add(*r, c.read(value_of(c, f), r->offsets, r->unknown_offset))) return false;
+  }
   yes = maybe = 0;
-  for (const RowGroup& g : ix.groups) {
-    std::size_t at = 0;
-    for (const RowGroup::Term& term : g.terms) at += std::size_t{region[term.column]} * term.stride;
-    yes |= RowMask{g.entries[at].yes} << g.first_row;
-    maybe |= RowMask{g.entries[at].maybe} << g.first_row;
+  for (std::size_t g = 0; g < ix.groups.size(); ++g) {
+    const RowGroup& group = ix.groups[g];
+    yes |= RowMask{group.entries[at[g]].yes} << group.first_row;
+    maybe |= RowMask{group.entries[at[g]].maybe} << group.first_row;
   }
   yes &= allowed;
   maybe &= allowed;
-  if (maybe)
-    for (; unknown; unknown &= unknown - 1) {
-      const ColumnIndex& c = ix.columns[static_cast<std::size_t>(__builtin_ctzll(unknown))];
-      if (c.unknown_maybe & maybe) missing.add(f[c.fact].missing);
+  if (maybe) {  // the unknown columns of the undecided rows give the missing inputs
+    std::uint64_t columns = 0;
+    for (RowMask m = maybe; m; m &= m - 1) columns |= ix.unknown_columns[static_cast<std::size_t>(__builtin_ctzll(m))];
+    for (; columns; columns &= columns - 1) {
+      const Value& value = value_of(ix.columns[static_cast<std::size_t>(__builtin_ctzll(columns))], f);
+      if (!value.known) missing.add(value.missing);
     }
+  }
   return true;
 }
 
