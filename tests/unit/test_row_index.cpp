@@ -231,26 +231,23 @@ TEST_CASE("row index: a collect version too large for one lookup is split into r
     terms += g.terms.size();
   }
   CHECK(terms >= v.index.columns.size());  // every household column is read by some group
-  // The reads: one per term, in column order (by_value columns first), each adding the
-  // column's region times the term's stride into its group's entry index.
-  REQUIRE(v.index.group_reads.size() == terms);
-  std::size_t value_reads = 0;
-  for (std::size_t i = 0; i < v.index.group_reads.size(); ++i) {
-    const detail::GroupRead& read = v.index.group_reads[i];
-    if (i > 0) CHECK(v.index.group_reads[i - 1].column <= read.column);
-    value_reads += read.column < v.index.value_columns;
-    const detail::ColumnIndex& c = v.index.columns[read.column];
-    std::size_t found = 0;
-    for (const detail::RowGroup::Term& term : v.index.groups[read.group].terms) {
-      if (term.column != read.column) continue;
-      ++found;
-      CHECK(read.unknown_offset == c.regions * term.stride);
+  // The reads: one per term, by_value columns first, each adding the column's region times the
+  // term's stride into the group's entry index.
+  for (const detail::RowGroup& g : v.index.groups) {
+    REQUIRE(g.reads.size() == g.terms.size());
+    std::size_t value_reads = 0;
+    for (std::size_t i = 0; i < g.reads.size(); ++i) {
+      const detail::GroupRead& read = g.reads[i];
+      const detail::ColumnIndex& c = v.index.columns[read.column];
+      CHECK(read.column == g.terms[i].column);
+      if (i > 0) CHECK(g.reads[i - 1].column < read.column);
+      value_reads += read.column < v.index.value_columns;
+      CHECK(read.unknown_offset == c.regions * g.terms[i].stride);
       REQUIRE(read.offsets.size() == c.region_map.size());
-      for (std::size_t raw = 0; raw < c.region_map.size(); ++raw) CHECK(read.offsets[raw] == c.region_map[raw] * term.stride);
+      for (std::size_t raw = 0; raw < c.region_map.size(); ++raw) CHECK(read.offsets[raw] == c.region_map[raw] * g.terms[i].stride);
     }
-    CHECK(found == 1);
+    CHECK(value_reads == g.value_reads);
   }
-  CHECK(value_reads == v.index.group_value_reads);
   for (std::size_t row = 0; row < v.rules.size(); ++row)
     for (std::size_t k = 0; k < v.index.columns.size(); ++k)
       CHECK(((v.index.unknown_columns[row] >> k) & 1) == ((v.index.columns[k].unknown_maybe >> row) & 1));

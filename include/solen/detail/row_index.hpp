@@ -150,6 +150,15 @@ struct RowsEntry {
 };
 inline constexpr std::size_t max_group_rows = 32;
 
+/// One column of a row group as the evaluation reads it: the column's share of the group's
+/// entry index for each raw region (region * stride) and for an unknown value, as
+/// lookup_offsets are for a lookup.
+struct GroupRead {
+  std::uint16_t column = 0;  ///< position in RowIndex::columns
+  std::uint32_t unknown_offset = 0;
+  std::vector<std::uint32_t> offsets;
+};
+
 /// Some rows of a collect table (within max_group_rows of the first) and the household columns
 /// they read, answered for every combination of those columns' regions (see table_lookup.hpp).
 struct RowGroup {
@@ -157,19 +166,12 @@ struct RowGroup {
     std::uint16_t column;  ///< position in RowIndex::columns
     std::uint32_t stride;
   };
-  std::vector<Term> terms;
+  std::vector<Term> terms;  ///< in column order: by_value columns first
+  /// reads[i] reads terms[i]; the first value_reads are by_value columns.
+  std::vector<GroupRead> reads;
+  std::size_t value_reads = 0;
   std::vector<RowsEntry> entries;
   std::uint8_t first_row = 0;
-};
-
-/// One term of a row group as the evaluation reads it: the column's share of the group's entry
-/// index for each raw region (region * stride) and for an unknown value, so that a column read
-/// adds straight into its group's index (as lookup_offsets do for a lookup).
-struct GroupRead {
-  std::uint16_t column = 0;  ///< position in RowIndex::columns
-  std::uint16_t group = 0;   ///< position in RowIndex::groups
-  std::uint32_t unknown_offset = 0;
-  std::vector<std::uint32_t> offsets;
 };
 
 /// What a version gives on every day of one combination of its date columns' regions: the rows
@@ -197,10 +199,6 @@ struct RowIndex {
   /// Collect versions too large for one lookup: their rows split into groups, each looked up
   /// on its own columns (a collect table's rows match independently). Empty otherwise.
   std::vector<RowGroup> groups;
-  /// Every term of every group, in column order: by_value columns' reads first (the first
-  /// group_value_reads), each read once per group that uses its column.
-  std::vector<GroupRead> group_reads;
-  std::size_t group_value_reads = 0;
   /// Grouped versions: per row, the columns whose unknown value leaves it undecided (bit k:
   /// columns[k]), so that the missing inputs are looked for only where an undecided row reads.
   std::vector<std::uint64_t> unknown_columns;

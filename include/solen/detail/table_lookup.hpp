@@ -97,8 +97,6 @@ inline std::size_t combinations(const RowIndex& ix, std::uint64_t columns) {
 inline void build_row_groups(const Table& t, TableVersion& v) {
   RowIndex& ix = v.index;
   ix.groups.clear();
-  ix.group_reads.clear();
-  ix.group_value_reads = 0;
   ix.unknown_columns.clear();
   if (!ix.usable || t.hit != HitPolicy::collect || !ix.lookup.empty()) return;
   for (const ColumnIndex& c : ix.columns)
@@ -128,7 +126,14 @@ inline void build_row_groups(const Table& t, TableVersion& v) {
     std::size_t entries = 1;
     for (std::uint64_t m = group_columns[g]; m; m &= m - 1) {
       const std::size_t k = static_cast<std::size_t>(__builtin_ctzll(m));
+      const ColumnIndex& c = ix.columns[k];
       groups[g].terms.push_back({static_cast<std::uint16_t>(k), static_cast<std::uint32_t>(entries)});
+      GroupRead read;
+      read.column = static_cast<std::uint16_t>(k);
+      read.unknown_offset = static_cast<std::uint32_t>(c.regions * entries);
+      for (const std::uint32_t region : c.region_map) read.offsets.push_back(static_cast<std::uint32_t>(region * entries));
+      groups[g].value_reads += k < ix.value_columns;
+      groups[g].reads.push_back(std::move(read));
       entries *= lookup_regions(ix.columns[k]);
     }
     groups[g].entries.resize(entries);
@@ -143,19 +148,6 @@ inline void build_row_groups(const Table& t, TableVersion& v) {
     }
   }
   ix.groups = std::move(groups);
-  for (std::size_t k = 0; k < ix.columns.size(); ++k)
-    for (std::size_t g = 0; g < ix.groups.size(); ++g)
-      for (const RowGroup::Term& term : ix.groups[g].terms) {
-        if (term.column != k) continue;
-        const ColumnIndex& c = ix.columns[k];
-        GroupRead read;
-        read.column = static_cast<std::uint16_t>(k);
-        read.group = static_cast<std::uint16_t>(g);
-        read.unknown_offset = c.regions * term.stride;
-        for (const std::uint32_t region : c.region_map) read.offsets.push_back(region * term.stride);
-        ix.group_value_reads += k < ix.value_columns;
-        ix.group_reads.push_back(std::move(read));
-      }
   ix.unknown_columns.assign(v.rules.size(), 0);
   for (std::size_t k = 0; k < ix.columns.size(); ++k)
     for (std::size_t row = 0; row < v.rules.size(); ++row)
@@ -168,28 +160,26 @@ inline void build_row_groups(const Table& t, TableVersion& v) {
 inline bool collect_groups(const TableVersion& v, RowMask allowed, const FactFrame& f, RowMask& yes,
                            RowMask& maybe, MissingSet& missing) {
   const RowIndex& ix = v.index;
-  std::size_t at[max_indexed_rows];  // per group, its entry
-  for (std::size_t g = 0; g < ix.groups.size(); ++g) at[g] = 0;
-  const GroupRead* r = ix.group_reads.data();
-  const GroupRead* const values_end = r + ix.group_value_reads;
-  const GroupRead* const end = r + ix.group_reads.size();
-  auto add = [&](const GroupRead& read, long offset) {
-    at[read.group] += static_cast<std::size_t>(offset);
-    return offset >= 0;
-  };
-  for (; r != values_end; ++r) {  // by_value columns first, as in look_up
-    const ColumnIndex& c = ix.columns[r->column];
-    if (!add(*r, c.read_value(value_of(c, f), r->offsets, r->unknown_offset))) return false;
-  }
-  for (; r != end; ++r) {
-    const ColumnIndex& c = ix.columns[r->column];
-    if (!add(*r, c.read(value_of(c, f), r->offsets, r->unknown_offset))) return false;
-  }
   yes = maybe = 0;
-  for (std::size_t g = 0; g < ix.groups.size(); ++g) {
-    const RowGroup& group = ix.groups[g];
-    yes |= RowMask{group.entries[at[g]].yes} << group.first_row;
-    maybe |= RowMask{group.entries[at[g]].maybe} << group.first_row;
+  for (const RowGroup& g : ix.groups) {
+    std::size_t at = 0;
+    auto add = [&at](long offset) {
+      at += static_cast<std::size_t>(offset);
+      return offset >= 0;
+    };
+    const GroupRead* r = g.reads.data();
+    const GroupRead* const values_end = r + g.value_reads;
+    const GroupRead* const end = r + g.reads.size();
+    for (; r != values_end; ++r) {  // by_value columns first, as in look_up
+      const ColumnIndex& c = ix.columns[r->column];
+      if (!add(c.read_value(value_of(c, f), r->offsets, r->unknown_offset))) return false;
+    }
+    for (; r != end; ++r) {
+      const ColumnIndex& c = ix.columns[r->column];
+      if (!add(c.read(value_of(c, f), r->offsets, r->unknown_offset))) return false;
+    }
+    yes |= RowMask{g.entries[at].yes} << g.first_row;
+    maybe |= RowMask{g.entries[at].maybe} << g.first_row;
   }
   yes &= allowed;
   maybe &= allowed;
