@@ -46,7 +46,7 @@ TableResult with_plan(const TablePlan& p, const FactFrame& f, Fn&& fn) {
 /// A planned single-hit table that reads household facts: its lookup, else its rows.
 [[gnu::noinline]] inline TableResult decide_planned(const Table& t, const TablePlan& p, const FactFrame& f) {
   if (p.lookup_base >= 0)
-    if (const LookupEntry* e = look_up(*p.version, p.lookup_base, f)) {
+    if (const LookupEntry* e = look_up(*p.version, p.lookup_base, p.columns, f)) {
       TableResult r;
       r.version = p.version;
       if (e->rows) r.rule = &p.version->rules[static_cast<std::size_t>(__builtin_ctz(e->rows))];
@@ -69,7 +69,7 @@ inline TableResult collect_table(const Table& t, const TablePlan& p, const FactF
                                  std::vector<const Rule*>& rows) {
   rows.clear();
   if (p.lookup_base >= 0)
-    if (const detail::LookupEntry* e = detail::look_up(*p.version, p.lookup_base, f)) {
+    if (const detail::LookupEntry* e = detail::look_up(*p.version, p.lookup_base, p.columns, f)) {
       TableResult r;
       r.version = p.version;
       for (std::uint32_t m = e->rows; m; m &= m - 1)

@@ -214,6 +214,51 @@ TEST_CASE("row index: each version's days are planned from its date regions, ans
   CHECK(answered > 100);  // days of the in-force and campaign tables
 }
 
+TEST_CASE("row index: a lookup's day leaves out the columns that constrain none of its rows") {
+  auto pack = load_rulepack(embedded_rulepack_json);
+  int plans = 0, dropped = 0;
+  for (const Table& t : pack->tables)
+    for (const TableVersion& v : t.versions)
+      for (const detail::DatePlan& dp : v.index.date_plans) {
+        if (v.index.lookup.empty()) {
+          CHECK(dp.columns == -1);
+          continue;
+        }
+        const detail::LookupColumns read = detail::LookupColumns::of(v.index, dp.columns);
+        std::uint32_t values = 0;
+        std::size_t next = 0;  // kept columns keep their order (by_value ones first)
+        for (std::size_t k = 0; k < v.index.columns.size(); ++k) {
+          const detail::ColumnIndex& c = v.index.columns[k];
+          const bool kept = next < read.size && read.data[next].column == c.column;
+          CAPTURE(t.name);
+          CHECK(kept == ((c.constrained & dp.rows) != 0));
+          if (!kept) continue;
+          CHECK(read.data[next].lookup_offsets == c.lookup_offsets);
+          values += k < v.index.value_columns;
+          ++next;
+        }
+        CHECK(next == read.size);
+        CHECK(read.values == values);
+        ++plans;
+        dropped += read.size < v.index.columns.size();
+      }
+  CHECK(plans > 50);
+  CHECK(dropped > 5);
+  // Since 2018 the chèque énergie is in force everywhere: its in-force table reads no département.
+  const Date day(2024, 6, 15);
+  auto frame = std::make_unique<FactFrame>();
+  detail::set_date_facts(*frame, day);
+  const TablePlan& p = detail::day_plan(*pack, day, *frame).of(*pack->cheque.in_force);
+  REQUIRE(p.lookup_base >= 0);
+  CHECK(p.columns.size == 0);
+  for (const char* code : {"59", "2A", "99", ""}) {
+    (*frame)[Fact::departement].known = *code != 0;
+    (*frame)[Fact::departement].code = Code(code);
+    (*frame)[Fact::departement].missing.add(Input::departement);
+    CHECK(same(evaluate_table(*pack->cheque.in_force, p, *frame), evaluate_table(*pack->cheque.in_force, day, *frame, false)));
+  }
+}
+
 TEST_CASE("row index: a collect version too large for one lookup is split into row groups") {
   auto pack = load_rulepack(embedded_rulepack_json);
   const TableVersion& v = pack->measures->versions[0];

@@ -17,6 +17,7 @@ struct TablePlan {
   const TableVersion* version = nullptr;  ///< null: no version in force that day
   detail::RowMask rows = 0;               ///< rows the date columns allow (indexed versions)
   long lookup_base = -1;                  ///< the date columns' part of a lookup index, or -1
+  detail::LookupColumns columns;          ///< the household columns the lookup reads that day
   bool answered = false;                  ///< the table reads the day alone: `answer` is its result
   TableResult answer;
 };
@@ -33,6 +34,9 @@ inline void plan_table(const Table& t, Date d, const FactFrame& f, TablePlan& p)
     const DatePlan& dp = p.version->index.date_plans[static_cast<std::size_t>(at)];
     p.rows = dp.rows;
     if (!p.version->index.lookup.empty()) p.lookup_base = at;  // date columns come first
+    // Columns constraining none of the day's rows are not read: their entry is that of their
+    // first region, which adds nothing to the index.
+    p.columns = LookupColumns::of(p.version->index, dp.columns);
     if (p.version->index.columns.empty() && t.hit != HitPolicy::collect) {
       p.answered = true;
       p.answer.version = p.version;
@@ -45,6 +49,7 @@ inline void plan_table(const Table& t, Date d, const FactFrame& f, TablePlan& p)
   dated.match(p.version->index.date_columns, f);
   p.rows = dated.possible;  // date facts are known: possible == yes here
   p.lookup_base = lookup_base(*p.version, f);
+  p.columns = LookupColumns::of(p.version->index, -1);
   // In-force and campaign tables depend on the day alone: their whole answer is planned.
   if (p.version->index.columns.empty() && t.hit != HitPolicy::collect) {
     p.answered = true;

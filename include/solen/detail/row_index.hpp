@@ -179,6 +179,7 @@ struct RowGroup {
 struct DatePlan {
   RowMask rows = 0;
   std::int16_t rule = -1;  ///< deciding row of an answered version, or -1
+  std::int16_t columns = -1;  ///< index into RowIndex::day_columns, or -1: every column is read
   std::uint8_t kind = 0;   ///< TableResult::Kind of an answered version
 };
 
@@ -205,6 +206,15 @@ struct RowIndex {
   /// Per combination of the date columns' regions (the first column varying fastest), so that
   /// planning a day reads one entry instead of matching rows. Empty when too many.
   std::vector<DatePlan> date_plans;
+  /// Lookups: the household columns that constrain some row of a date plan's rows, when
+  /// others constrain none (their value cannot change the entry on those days, so they are
+  /// not read), by_value ones first.
+  struct DayColumns {
+    RowMask rows = 0;
+    std::vector<ColumnIndex> columns;
+    std::uint32_t values = 0;
+  };
+  std::vector<DayColumns> day_columns;
 };
 
 }  // namespace detail

@@ -194,11 +194,30 @@ inline bool collect_groups(const TableVersion& v, RowMask allowed, const FactFra
   return true;
 }
 
+/// Index into ix.day_columns of the columns constraining some of `rows`, added when missing;
+/// -1 when every column does (or the version has no lookup).
+inline std::int16_t day_columns(RowIndex& ix, RowMask rows) {
+  if (ix.lookup.empty()) return -1;
+  RowIndex::DayColumns kept;
+  kept.rows = rows;
+  for (std::size_t k = 0; k < ix.columns.size(); ++k) {
+    if ((ix.columns[k].constrained & rows) == 0) continue;
+    kept.columns.push_back(ix.columns[k]);
+    kept.values += k < ix.value_columns;
+  }
+  if (kept.columns.size() == ix.columns.size()) return -1;
+  for (std::size_t i = 0; i < ix.day_columns.size(); ++i)
+    if (ix.day_columns[i].rows == rows) return static_cast<std::int16_t>(i);
+  ix.day_columns.push_back(std::move(kept));
+  return static_cast<std::int16_t>(ix.day_columns.size() - 1);
+}
+
 /// Answers every combination of the date columns' regions of `v` (at most max_group_entries):
 /// the rows they allow and, when no household column is read, the single-hit decision.
 inline void build_date_plans(const Table& t, TableVersion& v) {
   RowIndex& ix = v.index;
   ix.date_plans.clear();
+  ix.day_columns.clear();
   if (!ix.usable) return;
   std::size_t plans = 1;
   for (const ColumnIndex& c : ix.date_columns) {
@@ -217,6 +236,7 @@ inline void build_date_plans(const Table& t, TableVersion& v) {
     }
     DatePlan& p = ix.date_plans[at];
     p.rows = rows.possible;
+    p.columns = day_columns(ix, p.rows);
     if (answered) {
       TableResult r;
       decide_single(t, rows, r);
@@ -253,13 +273,31 @@ inline long lookup_base(const TableVersion& v, const FactFrame& f) {
   return base;
 }
 
-/// The entry answering `f` on a planned day (`base` from lookup_base), or null when a value
-/// falls outside the indexed domain (the caller then matches the rows).
-inline const LookupEntry* look_up(const TableVersion& v, long base, const FactFrame& f) {
+/// The household columns a lookup reads: by default all of its version's (by_value ones
+/// first); a day's plan may leave out those that cannot change its answer that day.
+struct LookupColumns {
+  const ColumnIndex* data = nullptr;
+  std::uint32_t values = 0;  ///< the leading by_value columns
+  std::uint32_t size = 0;
+
+  /// The columns of `ix`, or its day_columns[`day`] when `day` >= 0.
+  static LookupColumns of(const RowIndex& ix, int day) {
+    if (day >= 0) {
+      const RowIndex::DayColumns& d = ix.day_columns[static_cast<std::size_t>(day)];
+      return {d.columns.data(), d.values, static_cast<std::uint32_t>(d.columns.size())};
+    }
+    return {ix.columns.data(), static_cast<std::uint32_t>(ix.value_columns), static_cast<std::uint32_t>(ix.columns.size())};
+  }
+};
+
+/// The entry answering `f` on a planned day (`base` from lookup_base, `columns` the columns
+/// read that day), or null when a value falls outside the indexed domain (the caller then
+/// matches the rows).
+inline const LookupEntry* look_up(const TableVersion& v, long base, const LookupColumns& columns, const FactFrame& f) {
   std::size_t at = static_cast<std::size_t>(base);
-  const ColumnIndex* c = v.index.columns.data();
-  const ColumnIndex* const values_end = c + v.index.value_columns;
-  const ColumnIndex* const end = c + v.index.columns.size();
+  const ColumnIndex* c = columns.data;
+  const ColumnIndex* const values_end = c + columns.values;
+  const ColumnIndex* const end = c + columns.size;
   auto add = [&](long offset) {
     at += static_cast<std::size_t>(offset);
     return offset >= 0;
