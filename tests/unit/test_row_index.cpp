@@ -444,6 +444,33 @@ TEST_CASE("day plans: the social tariffs' facts are built only on days something
   CHECK(test::decide(h, e)["orientation"]["urgency"] == "low");
 }
 
+TEST_CASE("day plans: only the exceptional schemes whose campaign may be on the day are evaluated") {
+  auto pack = load_rulepack(embedded_rulepack_json);
+  auto frame = std::make_unique<FactFrame>();
+  REQUIRE(pack->exceptional.size() >= 3);
+  std::size_t days_with = 0, days_without = 0;
+  for (Date d(2016, 1, 1); d <= Date(2026, 12, 31); d = d.plus_days(5)) {
+    detail::set_date_facts(*frame, d);
+    const detail::DayPlan& plan = detail::day_plan(*pack, d, *frame);
+    std::size_t next = 0;  // the plan keeps the pack's order
+    for (const Scheme& s : pack->exceptional) {
+      // Left out only when the in-force table, on the day alone, says "not in force" or nothing.
+      const TableResult in = evaluate_table(*s.in_force, d, *frame, false);
+      const bool on = in.kind == TableResult::undetermined ||
+                      (in.kind == TableResult::hit && in.rule->outputs[static_cast<std::size_t>(s.in_force->role_col[0])].i != 0);
+      const bool kept = next < plan.exceptional().size() && plan.exceptional()[next] == &s;
+      CAPTURE(d.to_string());
+      CAPTURE(s.name);
+      CHECK(kept == on);
+      next += kept;
+    }
+    CHECK(next == plan.exceptional().size());
+    (plan.exceptional().empty() ? days_without : days_with) += 1;
+  }
+  CHECK(days_with > 30);  // the 2021 and 2022 campaigns
+  CHECK(days_without > 500);
+}
+
 TEST_CASE("day plans: each day of a year keeps its own plan on a thread, and each pack its own") {
   auto pack = load_rulepack(embedded_rulepack_json);
   auto other = load_rulepack(embedded_rulepack_json);

@@ -151,10 +151,16 @@ class DayPlan {
     plans_.resize(p.tables.size());
     for (const Table& t : p.tables) plan_table(t, d, f, plans_[t.index]);
     social_facts_ = reads_social_facts(p, plans_);
+    exceptional_.clear();
+    for (const Scheme& s : p.exceptional)
+      if (scheme_may_apply(s, plans_)) exceptional_.push_back(&s);
   }
   const TablePlan& of(const Table& t) const { return plans_[t.index]; }
   /// Whether the evaluations of the day read the social tariffs' facts (see reads_social_facts).
   bool social_facts() const { return social_facts_; }
+  /// The exceptional schemes whose campaign may be on that day (see scheme_may_apply): the
+  /// others answer nothing and are not evaluated.
+  const std::vector<const Scheme*>& exceptional() const { return exceptional_; }
 
  private:
   const CompiledPack* pack_ = nullptr;
@@ -162,6 +168,7 @@ class DayPlan {
   std::int64_t day_ = 0;
   std::vector<TablePlan> plans_;
   bool social_facts_ = true;
+  std::vector<const Scheme*> exceptional_;
 };
 
 /// This thread's plan of `pack` on day `d` (`f` holds the date facts of `d`). Each day has its

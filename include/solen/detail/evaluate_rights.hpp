@@ -169,7 +169,8 @@ inline void evaluate_rights(const Household& h, StageContext& c, Decision& d) {
                   d.tpn.status == TariffStatus::to_verify || d.tss.status == TariffStatus::to_verify,
                   std::nullopt, social_missing);
 
-  for (const Scheme& s : p.exceptional) {
+  for (const Scheme* campaign : c.plan.exceptional()) {
+    const Scheme& s = *campaign;
     TableResult in = c.decide(*s.in_force);
     if (in.kind == TableResult::hit &&
         in.rule->outputs[static_cast<std::size_t>(s.in_force->role_col[0])].i == 0)
