@@ -5,6 +5,7 @@
 #include <numeric>
 
 #include "solen/date.hpp"
+#include "solen/detail/ages.hpp"
 #include "solen/money.hpp"
 #include "solen/number.hpp"
 
@@ -105,4 +106,26 @@ TEST_CASE("calendar fields by integer arithmetic agree with Boost.Gregorian on e
   CHECK(Date(2024, 2, 29).months_since(Date(2024, 1, 31)) == 1);
   CHECK(Date(2024, 2, 28).months_since(Date(2024, 1, 31)) == 0);
   CHECK(Date(2024, 1, 31).plus_months_clamped(1, 31) == Date(2024, 2, 29));
+}
+
+TEST_CASE("ages at a prepared date agree with years_since for every birth date of 160 years") {
+  // Birthdays on 29 February, days before and after each, ends of months and years, today on a
+  // leap day; births from before the last threshold to after today (unborn).
+  for (const solen::Date today : {solen::Date(2024, 2, 29), solen::Date(2024, 2, 28), solen::Date(2024, 3, 1),
+                                  solen::Date(2023, 2, 28), solen::Date(2023, 3, 1), solen::Date(2025, 12, 31),
+                                  solen::Date(2026, 1, 1), solen::Date(2024, 6, 15), solen::Date(1901, 1, 1),
+                                  solen::Date(2100, 2, 28), solen::Date(2100, 3, 1), solen::Date(2000, 2, 29)}) {
+    solen::detail::AgeThresholds ages;
+    ages.reset(today);
+    int checked = 0;
+    for (solen::Date b = today.plus_days(-160 * 366); b <= today.plus_days(800); b = b.plus_days(1)) {
+      if (ages.age(b) != today.years_since(b)) {
+        CAPTURE(today.to_string());
+        CAPTURE(b.to_string());
+        REQUIRE(ages.age(b) == today.years_since(b));
+      }
+      ++checked;
+    }
+    CHECK(checked > 58000);
+  }
 }

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "solen/detail/ages.hpp"
 #include "solen/detail/table_lookup.hpp"
 #include "solen/detail/table_rows.hpp"
 
@@ -151,6 +152,7 @@ class DayPlan {
     plans_.resize(p.tables.size());
     for (const Table& t : p.tables) plan_table(t, d, f, plans_[t.index]);
     social_facts_ = reads_social_facts(p, plans_);
+    ages_.reset(d);
     exceptional_.clear();
     for (const Scheme& s : p.exceptional)
       if (scheme_may_apply(s, plans_)) exceptional_.push_back(&s);
@@ -161,6 +163,8 @@ class DayPlan {
   /// The exceptional schemes whose campaign may be on that day (see scheme_may_apply): the
   /// others answer nothing and are not evaluated.
   const std::vector<const Scheme*>& exceptional() const { return exceptional_; }
+  /// Ages on that day (household members' birth dates).
+  const AgeThresholds& ages() const { return ages_; }
 
  private:
   const CompiledPack* pack_ = nullptr;
@@ -169,6 +173,7 @@ class DayPlan {
   std::vector<TablePlan> plans_;
   bool social_facts_ = true;
   std::vector<const Scheme*> exceptional_;
+  AgeThresholds ages_;
 };
 
 /// This thread's plan of `pack` on day `d` (`f` holds the date facts of `d`). Each day has its

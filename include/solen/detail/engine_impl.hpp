@@ -174,7 +174,7 @@ inline void Engine::evaluate_into(const Household& h, Date as_of, Decision& d,
   thread_local std::vector<const Rule*> rows;
   detail::set_date_facts(frame, as_of);
   const detail::DayPlan& plan = detail::day_plan(p, as_of, frame);
-  detail::build_facts(h, as_of, p, plan.social_facts(), frame);
+  detail::build_facts(h, as_of, p, plan, frame);
   detail::StageContext c{p, as_of, frame, o.reasons, d.pack_warnings, rows, plan};
   detail::evaluate_rights(h, c, d);
   detail::evaluate_protections(h, c, d);

@@ -70,9 +70,9 @@ inline void build_social_facts(const Household& h, Date d, const CompiledPack& p
 }
 
 /// Fills every household fact of `f` for `h` at `d` with the scales of `pack`; `f` already
-/// holds the date facts of `d` (set_date_facts). The social tariffs' facts are computed only
-/// when `social_facts` (nothing reads them on days they cannot apply: see reads_social_facts).
-inline void build_facts(const Household& h, Date d, const CompiledPack& pack, bool social_facts, FactFrame& f) {
+/// holds the date facts of `d` (set_date_facts) and `day` is the pack's plan of `d`. The social
+/// tariffs' facts are computed only when the day reads them (see reads_social_facts).
+inline void build_facts(const Household& h, Date d, const CompiledPack& pack, const DayPlan& day, FactFrame& f) {
   if (h.departement.empty()) set_unknown(f, Fact::departement, Input::departement);
   else f[Fact::departement].known = true, f[Fact::departement].code = h.departement;
   set_int(f, Fact::member_count, static_cast<std::int64_t>(h.members.size()));
@@ -168,7 +168,7 @@ inline void build_facts(const Household& h, Date d, const CompiledPack& pack, bo
   bool other_foyer = false;
   for (const Member& m : h.members) other_foyer = other_foyer || m.other_tax_household;
   thread_local std::vector<ScaleMember> members;
-  scale_members(h, d, members);
+  scale_members(h, day.ages(), members);
   const auto* cs = pack.cheque_uc.at(d);
   std::optional<Number> uc;
   if (cs) uc = consumption_units(members, cs->value, [&](const ScaleMember& m) { return !holder || !m.other_tax_household; });
@@ -187,7 +187,7 @@ inline void build_facts(const Household& h, Date d, const CompiledPack& pack, bo
     if (!rfr) f[Fact::cheque_rfr_per_uc].missing.add(rfr_input);
     if (!uc) f[Fact::cheque_rfr_per_uc].missing.add(Input::member_ages);
   }
-  if (social_facts) build_social_facts(h, d, pack, members, f);
+  if (day.social_facts()) build_social_facts(h, d, pack, members, f);
   else f[Fact::social_tariff_uc].known = f[Fact::rfr_per_tax_part].known = false;
 }
 

@@ -7,6 +7,7 @@
 #include <optional>
 #include <vector>
 
+#include "solen/detail/ages.hpp"
 #include "solen/detail/civil_days.hpp"
 #include "solen/facts.hpp"
 #include "solen/household.hpp"
@@ -30,18 +31,14 @@ struct ScaleMember {
   bool other_tax_household;
 };
 
-/// The members of `h` at `date`, in `out` (resized, capacity kept by the caller).
-inline void scale_members(const Household& h, Date date, std::vector<ScaleMember>& out) {
+/// The members of `h` on the day `ages` was prepared for, in `out` (resized, capacity kept by
+/// the caller).
+inline void scale_members(const Household& h, const AgeThresholds& ages, std::vector<ScaleMember>& out) {
   out.resize(h.members.size());
-  const CivilDate today = date.civil();
-  const int today_md = today.month * 100 + today.day;
   ScaleMember* m = out.data();
   for (const Member& x : h.members) {
     int age = x.age ? *x.age : -1;
-    if (x.birth_date) {  // one year less until the birthday (month-day compared as one number)
-      const CivilDate b = x.birth_date->civil();
-      age = today.year - b.year - static_cast<int>(today_md < b.month * 100 + b.day);
-    }
+    if (x.birth_date) age = ages.age(*x.birth_date);
     *m++ = {x.role == Role::declarant ? 0 : x.role == Role::spouse ? 1 : 2, age, x.alternating_custody,
             x.other_tax_household};
   }
