@@ -471,6 +471,36 @@ TEST_CASE("day plans: only the exceptional schemes whose campaign may be on the 
   CHECK(days_without > 500);
 }
 
+TEST_CASE("day plans: the dated parameters in force are those of the day") {
+  auto pack = load_rulepack(embedded_rulepack_json);
+  auto frame = std::make_unique<FactFrame>();
+  int changes = 0;
+  const detail::DayParameters* previous = nullptr;
+  detail::DayParameters last;
+  for (Date d(2015, 1, 1); d <= Date(2027, 12, 31); d = d.plus_days(3)) {
+    detail::set_date_facts(*frame, d);
+    const detail::DayPlan& plan = detail::day_plan(*pack, d, *frame);
+    const detail::DayParameters& x = plan.parameters();
+    CAPTURE(d.to_string());
+    CHECK(plan.year() == d.year());
+    CHECK(x.cheque_uc == pack->cheque_uc.at(d));
+    CHECK(x.social_tariff_uc == pack->social_tariff_uc.at(d));
+    CHECK(x.cheque_perimeter == pack->cheque_perimeter.at(d));
+    CHECK(x.cheque_rfr_year_offset == pack->cheque_rfr_year_offset.at(d));
+    CHECK(x.cme_policy == pack->cme_policy.at(d));
+    CHECK(x.supplier_plan_policy == pack->supplier_plan_policy.at(d));
+    CHECK(x.convention_supplier == pack->convention_supplier.at(d));
+    CHECK(x.max_effort_rate == pack->max_effort_rate.at(d));
+    CHECK(x.lapse_after_missed == pack->lapse_after_missed.at(d));
+    CHECK(x.grace_days == pack->grace_days.at(d));
+    if (previous) changes += x.cheque_uc != last.cheque_uc || x.social_tariff_uc != last.social_tariff_uc ||
+                             x.cheque_perimeter != last.cheque_perimeter;
+    last = x;
+    previous = &last;
+  }
+  CHECK(changes > 0);  // the scales and perimeter change over these years: the day's are read
+}
+
 TEST_CASE("day plans: each day of a year keeps its own plan on a thread, and each pack its own") {
   auto pack = load_rulepack(embedded_rulepack_json);
   auto other = load_rulepack(embedded_rulepack_json);

@@ -136,6 +136,34 @@ inline bool reads_social_facts(const CompiledPack& pack, const std::vector<Table
   return false;
 }
 
+/// The periods of a pack's dated parameters in force on one day (null: none), looked up once
+/// per day instead of once per household.
+struct DayParameters {
+  const Dated<UcScale>::Period* cheque_uc = nullptr;
+  const Dated<UcScale>::Period* social_tariff_uc = nullptr;
+  const Dated<Perimeter>::Period* cheque_perimeter = nullptr;
+  const Dated<std::int64_t>::Period* cheque_rfr_year_offset = nullptr;
+  const Dated<SchedulePolicy>::Period* cme_policy = nullptr;
+  const Dated<SchedulePolicy>::Period* supplier_plan_policy = nullptr;
+  const Dated<Code>::Period* convention_supplier = nullptr;
+  const Dated<Number>::Period* max_effort_rate = nullptr;
+  const Dated<std::int64_t>::Period* lapse_after_missed = nullptr;
+  const Dated<std::int64_t>::Period* grace_days = nullptr;
+
+  void reset(const CompiledPack& p, Date d) {
+    cheque_uc = p.cheque_uc.at(d);
+    social_tariff_uc = p.social_tariff_uc.at(d);
+    cheque_perimeter = p.cheque_perimeter.at(d);
+    cheque_rfr_year_offset = p.cheque_rfr_year_offset.at(d);
+    cme_policy = p.cme_policy.at(d);
+    supplier_plan_policy = p.supplier_plan_policy.at(d);
+    convention_supplier = p.convention_supplier.at(d);
+    max_effort_rate = p.max_effort_rate.at(d);
+    lapse_after_missed = p.lapse_after_missed.at(d);
+    grace_days = p.grace_days.at(d);
+  }
+};
+
 /// Every table of one pack on one day, planned together when the day is first met. The
 /// households of a caseload share their evaluation date, so a thread plans each table once per
 /// day instead of matching its date columns for every household.
@@ -153,6 +181,8 @@ class DayPlan {
     for (const Table& t : p.tables) plan_table(t, d, f, plans_[t.index]);
     social_facts_ = reads_social_facts(p, plans_);
     ages_.reset(d);
+    parameters_.reset(p, d);
+    year_ = d.year();
     exceptional_.clear();
     for (const Scheme& s : p.exceptional)
       if (scheme_may_apply(s, plans_)) exceptional_.push_back(&s);
@@ -165,6 +195,9 @@ class DayPlan {
   const std::vector<const Scheme*>& exceptional() const { return exceptional_; }
   /// Ages on that day (household members' birth dates).
   const AgeThresholds& ages() const { return ages_; }
+  /// The pack's parameters in force that day.
+  const DayParameters& parameters() const { return parameters_; }
+  int year() const { return year_; }
 
  private:
   const CompiledPack* pack_ = nullptr;
@@ -174,6 +207,8 @@ class DayPlan {
   bool social_facts_ = true;
   std::vector<const Scheme*> exceptional_;
   AgeThresholds ages_;
+  DayParameters parameters_;
+  int year_ = 0;
 };
 
 /// This thread's plan of `pack` on day `d` (`f` holds the date facts of `d`). Each day has its

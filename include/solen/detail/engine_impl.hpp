@@ -172,17 +172,17 @@ inline void Engine::evaluate_into(const Household& h, Date as_of, Decision& d,
   const CompiledPack& p = *pack_;
   thread_local FactFrame frame;
   thread_local std::vector<const Rule*> rows;
-  detail::set_date_facts(frame, as_of);
+  if (!detail::frame_on(frame, as_of)) detail::set_date_facts(frame, as_of);  // kept from the last household
   const detail::DayPlan& plan = detail::day_plan(p, as_of, frame);
-  detail::build_facts(h, as_of, p, plan, frame);
+  detail::build_facts(h, as_of, plan, frame);
   detail::StageContext c{p, as_of, frame, o.reasons, d.pack_warnings, rows, plan};
   detail::evaluate_rights(h, c, d);
   detail::evaluate_protections(h, c, d);
   detail::evaluate_debt(h, c, d);
   detail::evaluate_orientation(c, d);
   if (h.rfr_year && d.cheque_energie.status != TariffStatus::not_in_force) {
-    if (const auto* off = p.cheque_rfr_year_offset.at(as_of)) {
-      std::int64_t expected = as_of.year() + off->value;
+    if (const auto* off = plan.parameters().cheque_rfr_year_offset) {
+      std::int64_t expected = plan.year() + off->value;
       if (*h.rfr_year != expected)
         d.warnings.push_back({"rfr_year_mismatch", "/income/rfr_year", detail::rfr_year_message(p, expected)});
     }

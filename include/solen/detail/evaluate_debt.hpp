@@ -31,7 +31,8 @@ inline void evaluate_debt(const Household& h, StageContext& c, Decision& d) {
     const Value& conv = f[Fact::debt_convention_supplier];
     s.kind = conv.known && conv.i ? PlanKind::cme : PlanKind::supplier_plan;
     if (!conv.known) s.missing.add(conv.missing);
-    const auto* policy = (s.kind == PlanKind::cme ? p.cme_policy : p.supplier_plan_policy).at(c.date);
+    const DayParameters& day = c.plan.parameters();
+    const auto* policy = s.kind == PlanKind::cme ? day.cme_policy : day.supplier_plan_policy;
     Money amount = Money::from_cents(principal.n.num * 100 / principal.n.den);
     if (policy) {
       s.plan = make_schedule(amount, h.debt.signed_on.value_or(c.date), policy->value);
@@ -42,7 +43,7 @@ inline void evaluate_debt(const Household& h, StageContext& c, Decision& d) {
       s.present = false;  // no plan rule in force at that date
     }
     // Affordability: (regular instalment + current energy instalments) / monthly resources.
-    const auto* max_rate = p.max_effort_rate.at(c.date);
+    const auto* max_rate = day.max_effort_rate;
     std::optional<Money> current = h.electricity.monthly_instalment;
     if (current && h.gas.monthly_instalment) current = *current + *h.gas.monthly_instalment;
     if (s.present && max_rate && current && h.monthly_resources && h.monthly_resources->cents() > 0) {
@@ -62,9 +63,10 @@ inline void evaluate_debt(const Household& h, StageContext& c, Decision& d) {
   set_int(f, Fact::plan_status, 0);
   if (h.has_plan) {
     ExistingPlanAnswer& e = d.existing_plan;
-    const auto* policy = (h.plan.kind == PlanKind::cme ? p.cme_policy : p.supplier_plan_policy).at(c.date);
-    const auto* lapse = p.lapse_after_missed.at(c.date);
-    const auto* grace = p.grace_days.at(c.date);
+    const DayParameters& day = c.plan.parameters();
+    const auto* policy = h.plan.kind == PlanKind::cme ? day.cme_policy : day.supplier_plan_policy;
+    const auto* lapse = day.lapse_after_missed;
+    const auto* grace = day.grace_days;
     if (policy && lapse && grace) {
       e.present = true;
       e.assessment = assess_plan(h.plan, c.date, policy->value, static_cast<int>(lapse->value),

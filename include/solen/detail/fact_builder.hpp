@@ -53,9 +53,9 @@ inline Number add(Number a, Number b) {
 }
 
 /// The social tariffs' consumption units and RFR per tax part.
-inline void build_social_facts(const Household& h, Date d, const CompiledPack& pack,
+inline void build_social_facts(const Household& h, const DayParameters& day,
                                const std::vector<ScaleMember>& members, FactFrame& f) {
-  const auto* ss = pack.social_tariff_uc.at(d);
+  const auto* ss = day.social_tariff_uc;
   std::optional<Number> suc;
   if (ss) suc = consumption_units(members, ss->value, [](const ScaleMember& m) { return !m.other_tax_household; });
   if (suc) set_num(f, Fact::social_tariff_uc, *suc); else set_unknown(f, Fact::social_tariff_uc, Input::member_ages);
@@ -69,10 +69,10 @@ inline void build_social_facts(const Household& h, Date d, const CompiledPack& p
   }
 }
 
-/// Fills every household fact of `f` for `h` at `d` with the scales of `pack`; `f` already
-/// holds the date facts of `d` (set_date_facts) and `day` is the pack's plan of `d`. The social
+/// Fills every household fact of `f` for `h` at `d` with the scales of the pack planned in `day`
+/// (its plan of `d`); `f` already holds the date facts of `d` (set_date_facts). The social
 /// tariffs' facts are computed only when the day reads them (see reads_social_facts).
-inline void build_facts(const Household& h, Date d, const CompiledPack& pack, const DayPlan& day, FactFrame& f) {
+inline void build_facts(const Household& h, Date d, const DayPlan& day, FactFrame& f) {
   if (h.departement.empty()) set_unknown(f, Fact::departement, Input::departement);
   else f[Fact::departement].known = true, f[Fact::departement].code = h.departement;
   set_int(f, Fact::member_count, static_cast<std::int64_t>(h.members.size()));
@@ -114,7 +114,7 @@ inline void build_facts(const Household& h, Date d, const CompiledPack& pack, co
     EnergyKind e = h.debt.energy.value_or(EnergyKind::electricity);
     supplier = e == EnergyKind::gas ? h.gas.supplier : h.electricity.supplier;
   }
-  const auto* conv = pack.convention_supplier.at(d);
+  const auto* conv = day.parameters().convention_supplier;
   if (supplier.empty() || !conv) set_unknown(f, Fact::debt_convention_supplier, Input::debt_supplier);
   else set_bool(f, Fact::debt_convention_supplier, supplier == conv->value);
   set_opt_enum(f, Fact::supply_state, h.debt.supply_state, Input::supply_state);
@@ -163,13 +163,13 @@ inline void build_facts(const Household& h, Date d, const CompiledPack& pack, co
   }
 
   // Consumption units and income ratios.
-  const auto* perimeter = pack.cheque_perimeter.at(d);
+  const auto* perimeter = day.parameters().cheque_perimeter;
   const bool holder = perimeter && perimeter->value == Perimeter::contract_holder;
   bool other_foyer = false;
   for (const Member& m : h.members) other_foyer = other_foyer || m.other_tax_household;
   thread_local std::vector<ScaleMember> members;
   scale_members(h, day.ages(), members);
-  const auto* cs = pack.cheque_uc.at(d);
+  const auto* cs = day.parameters().cheque_uc;
   std::optional<Number> uc;
   if (cs) uc = consumption_units(members, cs->value, [&](const ScaleMember& m) { return !holder || !m.other_tax_household; });
   if (uc) set_num(f, Fact::cheque_uc, *uc); else set_unknown(f, Fact::cheque_uc, Input::member_ages);
@@ -187,7 +187,7 @@ inline void build_facts(const Household& h, Date d, const CompiledPack& pack, co
     if (!rfr) f[Fact::cheque_rfr_per_uc].missing.add(rfr_input);
     if (!uc) f[Fact::cheque_rfr_per_uc].missing.add(Input::member_ages);
   }
-  if (day.social_facts()) build_social_facts(h, d, pack, members, f);
+  if (day.social_facts()) build_social_facts(h, day.parameters(), members, f);
   else f[Fact::social_tariff_uc].known = f[Fact::rfr_per_tax_part].known = false;
 }
 
