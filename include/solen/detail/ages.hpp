@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <vector>
 
 #include "solen/date.hpp"
 #include "solen/detail/civil_days.hpp"
@@ -22,6 +23,7 @@ class AgeThresholds {
   void reset(Date d) {
     today_ = d;
     day_ = d.day_number();
+    last_birth_.resize(max_age + 2);
     const CivilDate t = d.civil();
     for (int a = 0; a <= max_age + 1; ++a) {  // (year - a, month, day), Feb 29 -> Feb 28
       const int y = t.year - a;
@@ -33,17 +35,18 @@ class AgeThresholds {
   /// The age at the prepared date of someone born on `birth`: today.years_since(birth).
   int age(Date birth) const {
     const std::int64_t b = birth.day_number();
-    if (b > last_birth_[0] || b <= last_birth_[max_age + 1]) return today_.years_since(birth);  // unborn, or over 150
+    const std::int64_t* last = last_birth_.data();
+    if (b > last[0] || b <= last[max_age + 1]) return today_.years_since(birth);  // unborn, or over 150
     // (day - b) / 366 is the age or one less: A years span at least 365 A days and fewer than
     // 366 (A + 1), and A / 366 < 1 below max_age.
     int a = static_cast<int>((day_ - b) / 366);
-    return a + static_cast<int>(b <= last_birth_[a + 1]);
+    return a + static_cast<int>(b <= last[a + 1]);
   }
 
  private:
   Date today_;
   std::int64_t day_ = 0;
-  std::int64_t last_birth_[max_age + 2] = {};
+  std::vector<std::int64_t> last_birth_;  ///< allocated by reset: unused day slots stay small
 };
 
 }  // namespace detail

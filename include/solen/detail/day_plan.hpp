@@ -197,7 +197,7 @@ class DayPlan {
   const AgeThresholds& ages() const { return ages_; }
   /// The pack's parameters in force that day.
   const DayParameters& parameters() const { return parameters_; }
-  int year() const { return year_; }
+  int year() const { return year_; }  ///< the day's calendar year
 
  private:
   const CompiledPack* pack_ = nullptr;
@@ -214,8 +214,8 @@ class DayPlan {
 /// This thread's plan of `pack` on day `d` (`f` holds the date facts of `d`). Each day has its
 /// own slot (modulo 512, shifted per pack), so a caseload whose households carry their own dates
 /// (any day of a year) plans each day once per thread rather than at every change of day, and
-/// the caseload's common day is never evicted by them. A slot costs its tables' plans (about
-/// 2.5 KB for the default pack) once used.
+/// the caseload's common day is never evicted by them. A slot costs about 200 bytes, and its
+/// tables' plans and ages (about 3.4 KB for the default pack) once used.
 inline const DayPlan& day_plan(const CompiledPack& pack, Date d, const FactFrame& f) {
   constexpr std::uint64_t slots = 512;
   thread_local std::vector<DayPlan> plans(slots);
