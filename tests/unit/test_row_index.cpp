@@ -1,6 +1,7 @@
 // The bitmap row index gives exactly the answers of the row-by-row scan, on every table.
 // SPDX-License-Identifier: Apache-2.0
 #include <algorithm>
+#include <limits>
 #include <random>
 
 #include "solen/rulepack_loader.hpp"
@@ -410,6 +411,61 @@ TEST_CASE("row index: built per column mode, and left unusable beyond 64 rows") 
   CHECK(test::decide(h, e)["orientation"]["route"] == "urgent");
   h["debt"]["amount"] = "7000";
   CHECK(test::decide(h, e)["orientation"]["route"] == "visit");
+}
+
+TEST_CASE("row index: number bounds over their common denominator place every value as the row scan") {
+  // Bounds of denominators 25, 50, 2 and 1 (scale 50), strict and closed; values of any
+  // denominator, on and beside each bound, and at the ends of int64.
+  test::json p = test::default_pack();
+  const std::vector<std::pair<std::string, std::string>> cells = {
+      {"<0.08", "urgent"}, {"[0.08..7.5)", "referent"}, {"7.5", "letter"}, {"(7.5..2420.78]", "visit"}, {">2420.78", "workshop"}};
+  test::json rules = test::json::array();
+  for (const auto& [when, route] : cells)
+    rules.push_back({{"id", "R" + std::to_string(rules.size())}, {"label", "r"}, {"when", test::json::array({when})},
+                     {"then", test::json::array({route})}});
+  p["tables"]["orientation.route"] = {{"label", "t"}, {"hit_policy", "unique"}, {"unknown", "no_match"},
+                                      {"inputs", test::json::array({"energy.effort_rate"})},
+                                      {"outputs", test::json::array({{{"name", "route"}, {"type", "enum"},
+                                                                       {"values", test::json::array({"urgent", "referent", "letter", "visit", "workshop"})}}})},
+                                      {"rules", rules}};
+  auto pack = load_rulepack(p.dump());
+  const Table& t = *pack->route;
+  const TableVersion& v = t.versions[0];
+  REQUIRE(v.index.columns.size() == 1);
+  const detail::ColumnIndex& c = v.index.columns[0];
+  REQUIRE(c.mode == detail::ColumnIndex::Mode::number_cuts);
+  CHECK(c.cut_scale == 50);
+  CHECK(c.number_cuts.size() == 4);
+
+  constexpr std::int64_t top = std::numeric_limits<std::int64_t>::max(), bottom = std::numeric_limits<std::int64_t>::min() + 1;
+  std::vector<Number> values = {{top, 1}, {bottom, 1}, {top, top}, {bottom, top}, {top, 3}, {1, top}, {-1, top}};
+  for (const Number& bound : {Number{2, 25}, Number{15, 2}, Number{242078, 100}})
+    for (const std::int64_t den : {1, 2, 3, 7, 25, 50, 100, 300, 1000003})
+      for (const std::int64_t step : {-1, 0, 1}) values.push_back({bound.num * den + step, bound.den * den});
+  for (const Number& bound : {Number{2, 25}, Number{15, 2}, Number{242078, 100}}) {  // over 128 bits
+    const std::int64_t m = 1000000000000000 / bound.den;
+    REQUIRE(bound.den * m > c.cut_den_limit);
+    for (const std::int64_t step : {-1, 0, 1}) values.push_back({bound.num * m + step, bound.den * m});
+  }
+  std::mt19937_64 rng{7};
+  for (int n = 0; n < 2000; ++n) values.push_back({static_cast<std::int64_t>(rng() % 300000) - 1000, static_cast<std::int64_t>(rng() % 97 + 1)});
+  auto frame = std::make_unique<FactFrame>();
+  const Date d = v.from;
+  detail::set_date_facts(*frame, d);
+  int hits[5] = {};
+  for (const Number& x : values) {
+    CAPTURE(x.num);
+    CAPTURE(x.den);
+    (*frame)[Fact::energy_effort_rate] = Value{};
+    (*frame)[Fact::energy_effort_rate].known = true;
+    (*frame)[Fact::energy_effort_rate].n = x;
+    const TableResult a = evaluate_table(t, detail::day_plan(*pack, d, *frame).of(t), *frame);
+    const TableResult b = evaluate_table(t, d, *frame, false);
+    CHECK(same(a, b));
+    REQUIRE(a.kind == TableResult::hit);
+    ++hits[a.rule - v.rules.data()];
+  }
+  for (int k = 0; k < 5; ++k) CHECK(hits[k] > 0);  // every region is reached
 }
 
 TEST_CASE("day plans: the social tariffs' facts are built only on days something reads them") {

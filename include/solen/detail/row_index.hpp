@@ -14,17 +14,6 @@ namespace solen {
 inline namespace v1 {
 namespace detail {
 
-/// Three-way exact comparison of two numbers without branches (128-bit cross products).
-inline int compare_branchless(const Number& a, const Number& b) {
-#ifdef BOOST_HAS_INT128
-  const boost::int128_type l = static_cast<boost::int128_type>(a.num) * b.den;
-  const boost::int128_type r = static_cast<boost::int128_type>(b.num) * a.den;
-  return (l > r) - (l < r);
-#else
-  return compare(a, b);
-#endif
-}
-
 /// One bit per row of a table version (bit i = row i).
 using RowMask = std::uint64_t;
 inline constexpr std::size_t max_indexed_rows = 64;
@@ -51,12 +40,17 @@ struct ColumnIndex {
   std::uint32_t lookup_stride = 0;  ///< weight of this column's region in RowIndex::lookup
   /// A value's raw region is the number of cuts at or below it: int_cuts hold the first value
   /// of each interval, number_cuts a bound and whether the interval starts at it or just above.
+  /// Number bounds are held as integers over the column's common denominator (cut_scale), so
+  /// that a value p/q is placed by one product per cut: p/q >= at/scale <=> p*scale - at*q >= 0.
   struct NumberCut {
-    Number at;
-    int from_at;  ///< 1: values >= at; 0: values > at
+    std::int64_t at;     ///< the bound times cut_scale
+    std::int64_t least;  ///< 0: values >= the bound; 1: values > the bound (p*scale - at*q >= least)
   };
   std::vector<std::int64_t> int_cuts;
   std::vector<NumberCut> number_cuts;
+  std::int64_t cut_scale = 1;  ///< least common denominator of the number bounds
+  /// Values of a denominator up to this have |at * den| + 1 within int64 for every cut.
+  std::int64_t cut_den_limit = 0;
   std::vector<Code> codes;  ///< sorted
   std::vector<RowMask> region_rows;  ///< rows whose cell is satisfied, per region
   /// Raw region (a value, an interval between cuts, or a code) to region: raw regions with the
@@ -112,7 +106,18 @@ struct ColumnIndex {
       }
       case Mode::number_cuts: {
         long above = 0;
-        for (const NumberCut& c : number_cuts) above += compare_branchless(c.at, v.n) < c.from_at;
+        std::int64_t scaled64;  // most values: every product fits in 64 bits
+        if (v.n.den <= cut_den_limit && !__builtin_mul_overflow(v.n.num, cut_scale, &scaled64)) {
+          for (const NumberCut& c : number_cuts) above += scaled64 >= c.at * v.n.den + c.least;
+          return above;
+        }
+#ifdef BOOST_HAS_INT128
+        using i128 = boost::int128_type;  // |p*scale|, |at*q| < 2^126: no overflow
+        const i128 scaled = static_cast<i128>(v.n.num) * cut_scale;
+        for (const NumberCut& c : number_cuts) above += scaled - static_cast<i128>(c.at) * v.n.den >= c.least;
+#else
+        for (const NumberCut& c : number_cuts) above += compare(v.n, Number{c.at, cut_scale}) >= c.least;
+#endif
         return above;
       }
       case Mode::by_code: {

@@ -3,7 +3,9 @@
 #pragma once
 
 #include <algorithm>
+#include <limits>
 #include <memory>
+#include <numeric>
 #include <stdexcept>
 
 #include "solen/decision_table.hpp"
@@ -77,6 +79,24 @@ inline std::vector<std::optional<Value>> number_regions(const std::vector<Number
 
 inline bool number_less(const Number& a, const Number& b) { return compare(a, b) < 0; }
 
+/// The least common denominator of `b`; throws std::overflow_error when it or a bound over it
+/// leaves int64 (pack numbers have at most 9 decimals: it divides 10^9).
+inline std::int64_t common_denominator(const std::vector<Number>& b) {
+  std::int64_t scale = 1;
+  for (const Number& x : b) {
+    const std::int64_t g = std::gcd(scale, x.den);
+    if (__builtin_mul_overflow(scale / g, x.den, &scale)) throw std::overflow_error("number bounds");
+  }
+  for (const Number& x : b) {
+    std::int64_t at;
+    if (__builtin_mul_overflow(x.num, scale / x.den, &at)) throw std::overflow_error("number bounds");
+  }
+  return scale;
+}
+
+/// A bound as an integer over `scale` (a multiple of its denominator, see common_denominator).
+inline std::int64_t scaled(const Number& x, std::int64_t scale) { return x.num * (scale / x.den); }
+
 /// The distinct bounds of a column's cells, sorted (integral or number columns).
 struct ColumnBounds {
   std::vector<std::int64_t> ints;
@@ -123,6 +143,7 @@ inline std::vector<std::optional<Value>> index_regions(const TableVersion& v, Co
       std::sort(b.begin(), b.end(), number_less);
       b.erase(std::unique(b.begin(), b.end()), b.end());
       if (b.empty()) break;
+      ci.cut_scale = common_denominator(b);
       ci.mode = ColumnIndex::Mode::number_cuts;
       reps = number_regions(b);
       break;
@@ -164,7 +185,7 @@ inline void cut_where_rows_change(ColumnIndex& ci, const ColumnBounds& bounds, s
       const std::size_t k = (r - 1) / 2;
       const bool from_bound = r % 2 == 1;
       if (ci.mode == ColumnIndex::Mode::int_cuts) ci.int_cuts.push_back(from_bound ? bounds.ints[k] : bounds.ints[k] + 1);
-      else ci.number_cuts.push_back({bounds.numbers[k], from_bound ? 1 : 0});
+      else ci.number_cuts.push_back({scaled(bounds.numbers[k], ci.cut_scale), from_bound ? 0 : 1});
     }
     rows.push_back(ci.region_rows[r]);
     kept.push_back(reps[r]);
@@ -224,6 +245,10 @@ inline void index_column(const TableVersion& v, ColumnIndex& ci, FactFrame& fram
   }
   if (ci.mode == ColumnIndex::Mode::int_cuts || ci.mode == ColumnIndex::Mode::number_cuts)
     cut_where_rows_change(ci, bounds, reps);
+  std::uint64_t widest = 1;
+  for (const ColumnIndex::NumberCut& c : ci.number_cuts)
+    widest = std::max(widest, c.at < 0 ? 0 - static_cast<std::uint64_t>(c.at) : static_cast<std::uint64_t>(c.at));
+  ci.cut_den_limit = static_cast<std::int64_t>((std::numeric_limits<std::int64_t>::max() - 1) / widest);
   merge_equal_regions(ci, reps);
 }
 
