@@ -64,31 +64,64 @@ inline TableResult evaluate_table(const Table& t, const TablePlan& p, const Fact
   return detail::decide_planned(t, p, f);
 }
 
-/// Evaluates a collect table planned for the frame's day: every matching row, in row order.
+/// The matching rows of a collect table, in row order: a mask of its version's rows when the
+/// version is indexed (no list is built on the engine's path), else a list.
+struct CollectedRows {
+  const Rule* rules = nullptr;  ///< the version's rows, when `list` is null
+  detail::RowMask mask = 0;
+  const std::vector<const Rule*>* list = nullptr;
+
+  bool empty() const { return list ? list->empty() : mask == 0; }
+  template <class Fn>
+  void for_each(Fn&& fn) const {
+    if (list) {
+      for (const Rule* row : *list) fn(*row);
+      return;
+    }
+    for (detail::RowMask m = mask; m; m &= m - 1) fn(rules[static_cast<std::size_t>(__builtin_ctzll(m))]);
+  }
+};
+
+/// Evaluates a collect table planned for the frame's day into `out`; `rows` is the scratch
+/// list of versions matched row by row.
 inline TableResult collect_table(const Table& t, const TablePlan& p, const FactFrame& f,
-                                 std::vector<const Rule*>& rows) {
-  rows.clear();
+                                 std::vector<const Rule*>& rows, CollectedRows& out) {
+  out = CollectedRows{};
   if (p.lookup_base >= 0)
     if (const detail::LookupEntry* e = detail::look_up(*p.version, p.lookup_base, p.columns, f)) {
       TableResult r;
       r.version = p.version;
-      for (std::uint32_t m = e->rows; m; m &= m - 1)
-        rows.push_back(&p.version->rules[static_cast<std::size_t>(__builtin_ctz(m))]);
+      out.rules = p.version->rules.data();
+      out.mask = e->rows;
       detail::result_of(*p.version, *e, f, r);
       return r;
     }
   if (p.version && !p.version->index.groups.empty()) {
     TableResult r;
     r.version = p.version;
-    detail::RowMask yes, maybe;
-    if (detail::collect_groups(*p.version, p.rows, f, yes, maybe, r.missing)) {
-      for (detail::RowMask m = yes; m; m &= m - 1)
-        rows.push_back(&p.version->rules[static_cast<std::size_t>(__builtin_ctzll(m))]);
-      r.kind = detail::collect_kind(t, maybe != 0, yes != 0);
+    detail::RowMask maybe;
+    if (detail::collect_groups(*p.version, p.rows, f, out.mask, maybe, r.missing)) {
+      out.rules = p.version->rules.data();
+      r.kind = detail::collect_kind(t, maybe != 0, out.mask != 0);
       return r;
     }
   }
+  rows.clear();
+  out.mask = 0;
+  out.list = &rows;
   return detail::collect_by_rows(t, p, f, rows);
+}
+
+/// Evaluates a collect table planned for the frame's day: every matching row, in row order.
+inline TableResult collect_table(const Table& t, const TablePlan& p, const FactFrame& f,
+                                 std::vector<const Rule*>& rows) {
+  CollectedRows found;
+  TableResult r = collect_table(t, p, f, rows, found);
+  if (!found.list) {
+    rows.clear();
+    found.for_each([&](const Rule& row) { rows.push_back(&row); });
+  }
+  return r;
 }
 
 namespace detail {

@@ -413,6 +413,30 @@ TEST_CASE("row index: built per column mode, and left unusable beyond 64 rows") 
   CHECK(test::decide(h, e)["orientation"]["route"] == "visit");
 }
 
+TEST_CASE("row index: a collect table over 64 rows gives its rows, in order, through the engine") {
+  // Rows matched one by one (no mask): the engine reads them from the list.
+  test::json p = test::default_pack();
+  test::json measures = p["tables"]["orientation.measures"];
+  test::json rules = test::json::array();
+  for (int i = 0; i < 70; ++i)
+    rules.push_back({{"id", "M" + std::to_string(i)}, {"label", "m"},
+                     {"when", {{"debt.principal", "[" + std::to_string(i * 100) + ".." + std::to_string(i * 100 + 300) + ")"}}},
+                     {"then", test::json::array({i % 2 ? "eco_kit" : "budget_support", "ccas"})}});
+  measures["rules"] = rules;
+  p["tables"]["orientation.measures"] = measures;
+  auto pack = load_rulepack(p.dump());
+  REQUIRE_FALSE(pack->measures->versions[0].index.usable);
+  Engine e = Engine::from_json(p.dump());
+  test::json h = {{"id", "H"}, {"as_of", "2020-06-01"}, {"members", test::json::array({{{"role", "declarant"}, {"age", 30}}})},
+                  {"debt", {{"amount", "6850"}, {"principal", "6850"}}}};
+  const test::json out = test::decide(h, e)["orientation"]["measures"];
+  REQUIRE(out.size() == 2);  // rows 66 to 68 match: budget_support first (row 66), then eco_kit
+  CHECK(out[0]["code"] == "budget_support");
+  CHECK(out[1]["code"] == "eco_kit");
+  CHECK(out[0]["reasons"].size() == 2);
+  CHECK(out[1]["reasons"].size() == 1);
+}
+
 TEST_CASE("row index: number bounds over their common denominator place every value as the row scan") {
   // Bounds of denominators 25, 50, 2 and 1 (scale 50), strict and closed; values of any
   // denominator, on and beside each bound, and at the ends of int64.

@@ -175,7 +175,7 @@ inline void Engine::evaluate_into(const Household& h, Date as_of, Decision& d,
   if (!detail::frame_on(frame, as_of)) detail::set_date_facts(frame, as_of);  // kept from the last household
   const detail::DayPlan& plan = detail::day_plan(p, as_of, frame);
   detail::build_facts(h, as_of, plan, frame);
-  detail::StageContext c{p, as_of, frame, o.reasons, d.pack_warnings, rows, plan};
+  detail::StageContext c{p, as_of, frame, o.reasons, d.pack_warnings, rows, plan, {}};
   detail::evaluate_rights(h, c, d);
   detail::evaluate_protections(h, c, d);
   detail::evaluate_debt(h, c, d);

@@ -27,8 +27,8 @@ inline void evaluate_orientation(StageContext& c, Decision& d) {
   o.missing.add(m.missing);
   const std::size_t code_col = static_cast<std::size_t>(p.measures->role_col[0]);
   const std::size_t where_col = static_cast<std::size_t>(p.measures->role_col[1]);
-  for (const Rule* row : c.rows) {
-    MeasureCode code = static_cast<MeasureCode>(row->outputs[code_col].i);
+  c.collected.for_each([&](const Rule& row) {
+    MeasureCode code = static_cast<MeasureCode>(row.outputs[code_col].i);
     Measure* existing = nullptr;
     for (Measure& x : o.measures)
       if (x.code == code) existing = &x;
@@ -36,10 +36,10 @@ inline void evaluate_orientation(StageContext& c, Decision& d) {
       o.measures.emplace_back();
       existing = &o.measures.back();
       existing->code = code;
-      existing->where = row->outputs[where_col].text;
+      existing->where = row.outputs[where_col].text;
     }
-    if (c.reasons) cite(existing->reasons, *p.measures, *row, c.frame);
-  }
+    if (c.reasons) cite(existing->reasons, *p.measures, row, c.frame);
+  });
 }
 
 }  // namespace detail

@@ -40,13 +40,14 @@ struct StageContext {
   FactFrame& frame;
   bool reasons;
   std::vector<std::pair<std::string_view, std::string_view>>& warnings;
-  std::vector<const Rule*>& rows;  ///< scratch for collect tables
+  std::vector<const Rule*>& rows;  ///< scratch for collect tables matched row by row
   const DayPlan& plan;             ///< the tables on `date`
+  CollectedRows collected;         ///< the rows of the last collect table
 
   /// A single-hit table on the evaluation date.
   TableResult decide(const Table& t) { return evaluate_table(t, plan.of(t), frame); }
-  /// A collect table on the evaluation date; the matching rows land in `rows`.
-  TableResult collect(const Table& t) { return collect_table(t, plan.of(t), frame, rows); }
+  /// A collect table on the evaluation date; the matching rows land in `collected`.
+  TableResult collect(const Table& t) { return collect_table(t, plan.of(t), frame, rows, collected); }
 };
 
 /// in force? -> eligible? -> amount. Fills `a`; the status is three-valued plus not_in_force.
@@ -92,13 +93,13 @@ inline void evaluate_scheme(const Scheme& s, StageContext& c, TariffAnswer& a) {
   bool any_amount = false;
   if (s.amount->hit == HitPolicy::collect) {
     r = c.collect(*s.amount);
-    for (const Rule* row : c.rows) {
-      if (amount_col >= 0 && !row->outputs[static_cast<std::size_t>(amount_col)].is_null) {
-        cents += row->outputs[static_cast<std::size_t>(amount_col)].money.cents();
+    c.collected.for_each([&](const Rule& row) {
+      if (amount_col >= 0 && !row.outputs[static_cast<std::size_t>(amount_col)].is_null) {
+        cents += row.outputs[static_cast<std::size_t>(amount_col)].money.cents();
         any_amount = true;
       }
-      if (c.reasons) cite(a.reasons, *s.amount, *row, c.frame);
-    }
+      if (c.reasons) cite(a.reasons, *s.amount, row, c.frame);
+    });
   } else {
     r = c.decide(*s.amount);
     if (r.kind == TableResult::hit) {
@@ -113,7 +114,7 @@ inline void evaluate_scheme(const Scheme& s, StageContext& c, TariffAnswer& a) {
   }
   cite_version_warning(r, c.warnings);
   // Nothing known to match while some rows depend on missing facts: the amount is unknown.
-  const bool partial_unknown = s.amount->hit == HitPolicy::collect && c.rows.empty() && !r.missing.empty();
+  const bool partial_unknown = s.amount->hit == HitPolicy::collect && c.collected.empty() && !r.missing.empty();
   if (r.kind == TableResult::undetermined || r.kind == TableResult::not_in_force || partial_unknown) {
     a.status = eligible_by_table ? TariffStatus::eligible : TariffStatus::to_verify;
     a.missing.add(r.missing);
@@ -220,11 +221,11 @@ inline void evaluate_protections(const Household& h, StageContext& c, Decision& 
   TableResult rb = c.collect(*p.rebates);
   pr.missing.add(rb.missing);
   const int rebate_col = p.rebates->role_col[0];
-  for (const Rule* row : c.rows) {
-    std::string_view code = row->outputs[static_cast<std::size_t>(rebate_col)].text;
+  c.collected.for_each([&](const Rule& row) {
+    std::string_view code = row.outputs[static_cast<std::size_t>(rebate_col)].text;
     if (std::find(pr.rebates.begin(), pr.rebates.end(), code) == pr.rebates.end()) pr.rebates.push_back(code);
-    if (c.reasons) cite(pr.reasons, *p.rebates, *row, c.frame);
-  }
+    if (c.reasons) cite(pr.reasons, *p.rebates, row, c.frame);
+  });
 
   // A notice: would a cut be lawful on its date? Re-evaluate the truce and cut at that date.
   if (h.has_debt && h.debt.cut_notice_on) {
