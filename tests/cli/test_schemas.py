@@ -1,6 +1,6 @@
 """Validates households and the decisions `solen evaluate` writes against the JSON Schemas.
 
-Usage: test_schemas.py SOLEN_BINARY SOURCE_DIR (run with Debian's /usr/bin/python3 + python3-jsonschema).
+Usage: test_schemas.py SOLEN_BINARY SOURCE_DIR CASES_JSONL (run with Debian's /usr/bin/python3 + python3-jsonschema).
 """
 import json
 import subprocess
@@ -8,10 +8,10 @@ import sys
 
 import jsonschema
 
-solen, src = sys.argv[1], sys.argv[2]
+solen, src, cases = sys.argv[1], sys.argv[2], sys.argv[3]
 hs = json.load(open(f"{src}/schemas/household.schema.json"))
 ds = json.load(open(f"{src}/schemas/decision.schema.json"))
-households = [json.loads(c)["household"] for c in open(f"{src}/../shared/cases/tariffs-public.jsonl") if c.strip()]
+households = [json.loads(c)["household"] for c in open(cases) if c.strip()]
 households.append({"id": "full", "as_of": "2016-03-20", "territory": {"departement": "59", "commune": "59350"},
     "members": [{"role": "declarant", "birth_date": "1975-04-02"}, {"role": "spouse", "age": 40},
                 {"role": "child", "birth_date": "2010-06-01", "alternating_custody": True}, {"role": "other", "age": 23, "other_tax_household": True}],

@@ -1,4 +1,4 @@
-// Runs every sourced legal case of ../shared/cases/tariffs-public.jsonl through the engine.
+// Runs every sourced legal case of tariffs-public.jsonl (see tests/cases) through the engine.
 // SPDX-License-Identifier: Apache-2.0
 #include <doctest/doctest.h>
 
@@ -56,7 +56,7 @@ std::string check(const json& decision, const json& exp) {
 }  // namespace
 
 TEST_CASE("public legal cases (tariffs-public.jsonl)") {
-  std::ifstream in(SOLEN_SHARED_DIR "/cases/tariffs-public.jsonl");
+  std::ifstream in(SOLEN_PUBLIC_CASES);
   REQUIRE(in);
   std::string line;
   int cases = 0;
