@@ -62,6 +62,15 @@ bool same(const TableResult& a, const TableResult& b) {
   return a.kind == b.kind && a.version == b.version && a.rule == b.rule && a.missing.bits == b.missing.bits;
 }
 
+/// A route table of `hit` policy on one input column, with `rules`, as a pack declares it.
+test::json route_table(const char* hit, const char* input, const test::json& rules) {
+  return {{"label", "t"}, {"hit_policy", hit}, {"unknown", "no_match"},
+          {"inputs", test::json::array({input})},
+          {"outputs", test::json::array({{{"name", "route"}, {"type", "enum"},
+                                          {"values", test::json::array({"urgent", "referent", "letter", "visit", "workshop"})}}})},
+          {"rules", rules}};
+}
+
 }  // namespace
 
 TEST_CASE("row index: every table of the default pack answers as the row scan, on 2,000 frames per version") {
@@ -396,11 +405,7 @@ TEST_CASE("row index: built per column mode, and left unusable beyond 64 rows") 
                      {"when", test::json::array({"[" + std::to_string(i * 100) + ".." + std::to_string(i * 100 + 100) + ")"})},
                      {"then", test::json::array({i == 69 ? "urgent" : "letter"})}});
   rules.push_back({{"id", "R-rest"}, {"label", "r"}, {"when", test::json::array({"-"})}, {"then", test::json::array({"visit"})}});
-  p["tables"]["orientation.route"] = {{"label", "t"}, {"hit_policy", "first"}, {"unknown", "no_match"},
-                                      {"inputs", test::json::array({"debt.amount"})},
-                                      {"outputs", test::json::array({{{"name", "route"}, {"type", "enum"},
-                                                                       {"values", test::json::array({"urgent", "referent", "letter", "visit", "workshop"})}}})},
-                                      {"rules", rules}};
+  p["tables"]["orientation.route"] = route_table("first", "debt.amount", rules);
   auto big = load_rulepack(p.dump());
   const Table* route = big->route;
   REQUIRE(route != nullptr);
@@ -438,7 +443,7 @@ TEST_CASE("row index: a collect table over 64 rows gives its rows, in order, thr
 }
 
 TEST_CASE("row index: number bounds over their common denominator place every value as the row scan") {
-  // Bounds of denominators 25, 50, 2 and 1 (scale 50), strict and closed; values of any
+  // Bounds of denominators 25, 2 and 50 (scale 50), strict and closed; values of any
   // denominator, on and beside each bound, and at the ends of int64.
   test::json p = test::default_pack();
   const std::vector<std::pair<std::string, std::string>> cells = {
@@ -447,11 +452,7 @@ TEST_CASE("row index: number bounds over their common denominator place every va
   for (const auto& [when, route] : cells)
     rules.push_back({{"id", "R" + std::to_string(rules.size())}, {"label", "r"}, {"when", test::json::array({when})},
                      {"then", test::json::array({route})}});
-  p["tables"]["orientation.route"] = {{"label", "t"}, {"hit_policy", "unique"}, {"unknown", "no_match"},
-                                      {"inputs", test::json::array({"energy.effort_rate"})},
-                                      {"outputs", test::json::array({{{"name", "route"}, {"type", "enum"},
-                                                                       {"values", test::json::array({"urgent", "referent", "letter", "visit", "workshop"})}}})},
-                                      {"rules", rules}};
+  p["tables"]["orientation.route"] = route_table("unique", "energy.effort_rate", rules);
   auto pack = load_rulepack(p.dump());
   const Table& t = *pack->route;
   const TableVersion& v = t.versions[0];
@@ -466,7 +467,7 @@ TEST_CASE("row index: number bounds over their common denominator place every va
   for (const Number& bound : {Number{2, 25}, Number{15, 2}, Number{242078, 100}})
     for (const std::int64_t den : {1, 2, 3, 7, 25, 50, 100, 300, 1000003})
       for (const std::int64_t step : {-1, 0, 1}) values.push_back({bound.num * den + step, bound.den * den});
-  for (const Number& bound : {Number{2, 25}, Number{15, 2}, Number{242078, 100}}) {  // over 128 bits
+  for (const Number& bound : {Number{2, 25}, Number{15, 2}, Number{242078, 100}}) {  // the 128-bit path
     const std::int64_t m = 1000000000000000 / bound.den;
     REQUIRE(bound.den * m > c.cut_den_limit);
     for (const std::int64_t step : {-1, 0, 1}) values.push_back({bound.num * m + step, bound.den * m});

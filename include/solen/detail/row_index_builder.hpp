@@ -192,6 +192,10 @@ inline void cut_where_rows_change(ColumnIndex& ci, const ColumnBounds& bounds, s
   }
   ci.region_rows = std::move(rows);
   reps = std::move(kept);
+  std::uint64_t widest = 1;  // the 64-bit path of a number value (see ColumnIndex::cut_den_limit)
+  for (const ColumnIndex::NumberCut& c : ci.number_cuts)
+    widest = std::max(widest, c.at < 0 ? 0 - static_cast<std::uint64_t>(c.at) : static_cast<std::uint64_t>(c.at));
+  ci.cut_den_limit = static_cast<std::int64_t>((std::numeric_limits<std::int64_t>::max() - 1) / widest);
 }
 
 /// Makes raw regions with the same rows one region (in order of first appearance); a raw
@@ -245,10 +249,6 @@ inline void index_column(const TableVersion& v, ColumnIndex& ci, FactFrame& fram
   }
   if (ci.mode == ColumnIndex::Mode::int_cuts || ci.mode == ColumnIndex::Mode::number_cuts)
     cut_where_rows_change(ci, bounds, reps);
-  std::uint64_t widest = 1;
-  for (const ColumnIndex::NumberCut& c : ci.number_cuts)
-    widest = std::max(widest, c.at < 0 ? 0 - static_cast<std::uint64_t>(c.at) : static_cast<std::uint64_t>(c.at));
-  ci.cut_den_limit = static_cast<std::int64_t>((std::numeric_limits<std::int64_t>::max() - 1) / widest);
   merge_equal_regions(ci, reps);
 }
 
