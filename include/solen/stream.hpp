@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "solen/detail/piece_pool.hpp"
+#include "solen/detail/stream_input.hpp"
 #include "solen/engine.hpp"
 #include "solen/summary.hpp"
 
@@ -18,6 +19,7 @@ inline namespace v1 {
 struct StreamOptions {
   BatchOptions batch;
   std::size_t chunk_bytes = std::size_t{8} << 20;  ///< input read per step (memory bound)
+  bool map_files = true;  ///< a regular file is mapped rather than read (same output, no copy)
   Summary* summary = nullptr;                       ///< filled when not null
 };
 
@@ -119,7 +121,7 @@ class LineSplitter {
 /// One block of the stream: its bytes, its lines, and their decisions in pieces of lines.
 struct StreamBlock {
   static constexpr std::size_t piece_lines = 512;
-  std::vector<char> bytes;
+  InputBlock input;
   LineSplitter::Joined joined;
   std::vector<LineRef> lines;
   std::vector<ByteBlock> outs;  ///< decisions of piece k, written in place
@@ -138,18 +140,14 @@ inline StreamResult evaluate_stream(const Engine& engine, std::FILE* in, std::FI
   const unsigned threads = detail::thread_count(so.batch.threads);
   std::vector<Summary> sums(threads);
   detail::LineSplitter splitter(limit);
+  detail::InputSource source(in, so.chunk_bytes, so.map_files);
   detail::StreamBlock blocks[2];
   bool eof = false;
 
   auto read = [&](detail::StreamBlock& b) {
-    b.bytes.resize(so.chunk_bytes);
-    const std::size_t n = std::fread(b.bytes.data(), 1, b.bytes.size(), in);
-    if (n < b.bytes.size()) {
-      eof = true;
-      if (std::ferror(in)) res.read_error = true;
-    }
+    source.next(b.input, eof, res.read_error);
     b.lines.clear();
-    splitter.split(std::string_view(b.bytes.data(), n), eof, b.lines, b.joined);
+    splitter.split(b.input.text(), eof, b.lines, b.joined);
     const std::size_t pieces = (b.lines.size() + b.piece_lines - 1) / b.piece_lines;
     if (b.outs.size() < pieces) b.outs.resize(pieces);
     b.job.pieces = pieces;

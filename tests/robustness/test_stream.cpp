@@ -27,15 +27,17 @@ StreamOptions stream_options(unsigned threads, std::size_t chunk) {
   return so;
 }
 
-/// Runs evaluate_stream from an in-memory input to a string.
-std::string stream(const std::string& input, const StreamOptions& so, StreamResult* result = nullptr) {
+/// Runs evaluate_stream over `input` in a file (from byte `from` on) to a string.
+std::string stream(const std::string& input, const StreamOptions& so, StreamResult* result = nullptr,
+                   long from = 0) {
   std::FILE* in = std::tmpfile();
   std::FILE* out = std::tmpfile();
   REQUIRE(in != nullptr);
   REQUIRE(out != nullptr);
   REQUIRE(std::fwrite(input.data(), 1, input.size(), in) == input.size());
-  std::rewind(in);
+  REQUIRE(std::fseek(in, from, SEEK_SET) == 0);
   StreamResult r = evaluate_stream(engine(), in, out, so);
+  CHECK(std::ftell(in) == static_cast<long>(input.size()));  // the progress bar reads it
   std::fflush(out);
   std::rewind(out);
   std::string text;
@@ -82,6 +84,31 @@ TEST_CASE("stream: same bytes as evaluate_jsonl with 1 and 4 threads") {
   const bool same1 = one == batch, same4 = four == batch;
   CHECK(same1);
   CHECK(same4);
+}
+
+TEST_CASE("stream: a mapped file gives the bytes of the same file read, from any position") {
+  // A block that starts in the middle of a page maps from the page's start: odd block sizes
+  // and a start after a first line put every block there.
+  const std::string caseload = rob::read_file(rob::fixtures + "/caseload.jsonl");
+  const std::size_t first_line = caseload.find('\n') + 1;
+  REQUIRE(first_line > 1);
+  for (std::size_t chunk : {std::size_t{8} << 20, std::size_t{4093}, std::size_t{65537}}) {
+    for (long from : {0L, static_cast<long>(first_line)}) {
+      CAPTURE(chunk);
+      CAPTURE(from);
+      StreamOptions mapped = stream_options(2, chunk), read = mapped;
+      read.map_files = false;
+      StreamResult rm, rr;
+      const std::string by_map = stream(caseload, mapped, &rm, from);
+      const std::string by_read = stream(caseload, read, &rr, from);
+      CHECK(rm.lines == rr.lines);
+      CHECK(rm.lines == rob::split_lines(caseload.substr(static_cast<std::size_t>(from))).size());
+      const bool same = by_map == by_read;
+      CHECK(same);
+    }
+  }
+  const std::string none = stream(std::string(), stream_options(1, 4093));
+  CHECK(none.empty());
 }
 
 TEST_CASE("stream: an over-long line costs only its own decision even without a final newline") {
