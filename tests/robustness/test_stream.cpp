@@ -4,7 +4,11 @@
 // SPDX-License-Identifier: Apache-2.0
 #include <doctest/doctest.h>
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <cstdio>
+#include <functional>
 #include <string>
 
 #include "rob_common.hpp"
@@ -27,17 +31,21 @@ StreamOptions stream_options(unsigned threads, std::size_t chunk) {
   return so;
 }
 
-/// Runs evaluate_stream over `input` in a file (from byte `from` on) to a string.
-std::string stream(const std::string& input, const StreamOptions& so, StreamResult* result = nullptr,
-                   long from = 0) {
+/// Runs evaluate_stream over `input` in a file (from byte `from` on) to a string; `on_block`,
+/// when set, runs after each block's decisions are written, with the input file.
+std::string stream(const std::string& input, StreamOptions so, StreamResult* result = nullptr,
+                   long from = 0, const std::function<void(std::FILE*)>& on_block = {}) {
   std::FILE* in = std::tmpfile();
   std::FILE* out = std::tmpfile();
   REQUIRE(in != nullptr);
   REQUIRE(out != nullptr);
   REQUIRE(std::fwrite(input.data(), 1, input.size(), in) == input.size());
   REQUIRE(std::fseek(in, from, SEEK_SET) == 0);
+  if (on_block) so.batch.progress = [&](std::size_t) { on_block(in); };
   StreamResult r = evaluate_stream(engine(), in, out, so);
-  CHECK(std::ftell(in) == static_cast<long>(input.size()));  // the progress bar reads it
+  struct stat st {};
+  REQUIRE(::fstat(::fileno(in), &st) == 0);
+  CHECK(std::ftell(in) == static_cast<long>(st.st_size));  // the progress bar reads it
   std::fflush(out);
   std::rewind(out);
   std::string text;
@@ -109,6 +117,31 @@ TEST_CASE("stream: a mapped file gives the bytes of the same file read, from any
   }
   const std::string none = stream(std::string(), stream_options(1, 4093));
   CHECK(none.empty());
+}
+
+TEST_CASE("stream: a file that grows while it is evaluated is read to its new end, mapped or read") {
+  // The progress callback runs between blocks: what it appends must be evaluated too, as
+  // fread would see it (the mapped path takes the file's size again at each block).
+  const std::string caseload = rob::read_file(rob::fixtures + "/caseload.jsonl");
+  const std::string extra = "\n{\"id\":\"APPENDED\",\"members\":[{\"role\":\"declarant\"}]}\n";
+  REQUIRE(caseload.size() > 4 * 4093);
+  for (bool map : {true, false}) {
+    CAPTURE(map);
+    StreamOptions so = stream_options(1, 4093);
+    so.map_files = map;
+    bool appended = false;
+    auto append = [&](std::FILE* in) {
+      if (appended) return;
+      appended = true;
+      REQUIRE(::pwrite(::fileno(in), extra.data(), extra.size(), static_cast<off_t>(caseload.size())) ==
+              static_cast<ssize_t>(extra.size()));
+    };
+    StreamResult r;
+    const std::string text = stream(caseload, so, &r, 0, append);
+    CHECK(appended);
+    CHECK(r.lines == rob::split_lines(caseload).size() + 1);
+    CHECK(text.find("\"id\":\"APPENDED\"") != std::string::npos);
+  }
 }
 
 TEST_CASE("stream: an over-long line costs only its own decision even without a final newline") {

@@ -52,7 +52,8 @@ class InputBlock {
 /// that is cold at this size (a tenth of `solen evaluate`'s time, measured). Anything else (a
 /// pipe, a terminal, a memory stream) or a failed mapping is read with fread. The FILE's
 /// position follows the blocks handed out, so that ftell() measures the progress either way.
-/// A mapped file must not shrink while it is read (as for any reader that maps its input).
+/// A mapped file must not shrink while a window of it is in use (as for any reader that maps
+/// its input): the window would fault.
 class InputSource {
  public:
   InputSource(std::FILE* in, std::size_t chunk, bool allow_map) : in_(in), chunk_(chunk < 1 ? 1 : chunk) {
@@ -93,6 +94,14 @@ class InputSource {
   /// Maps the next window; false (and reading from here on) when the system refuses.
   bool map_next(InputBlock& b, bool& eof) {
 #if SOLEN_STREAM_CAN_MAP
+    // The size is taken again for each window: a file that grew is read to its new end, as
+    // fread would, and one that shrank only faults if it shrinks during this window's use.
+    struct stat st {};
+    if (::fstat(fd_, &st) != 0 || st.st_size < pos_) {
+      fd_ = -1;
+      return false;
+    }
+    size_ = st.st_size;
     const off_t left = size_ - pos_;
     const std::size_t n = static_cast<std::size_t>(left) < chunk_ ? static_cast<std::size_t>(left) : chunk_;
     if (n == 0) {
