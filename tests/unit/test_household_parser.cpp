@@ -505,3 +505,93 @@ TEST_CASE("household parser survives many parses of the example") {
   for (int i = 0; i < 2000; ++i) ok += parse_household(kExample, h, o) ? 1 : 0;
   CHECK(ok == 2000);
 }
+
+namespace {
+/// The list items a fast path may read whole, field by field.
+void check_same_lists(const Household& a, const Household& b) {
+  REQUIRE(a.members.size() == b.members.size());
+  for (std::size_t i = 0; i < a.members.size(); ++i) {
+    CAPTURE(i);
+    CHECK(a.members[i].role == b.members[i].role);
+    CHECK(a.members[i].birth_date == b.members[i].birth_date);
+    CHECK(a.members[i].age == b.members[i].age);
+    CHECK(a.members[i].alternating_custody == b.members[i].alternating_custody);
+    CHECK(a.members[i].other_tax_household == b.members[i].other_tax_household);
+  }
+  REQUIRE(a.contact_attempts.size() == b.contact_attempts.size());
+  for (std::size_t i = 0; i < a.contact_attempts.size(); ++i) {
+    CAPTURE(i);
+    CHECK(a.contact_attempts[i].on == b.contact_attempts[i].on);
+    CHECK(a.contact_attempts[i].mode == b.contact_attempts[i].mode);
+    CHECK(a.contact_attempts[i].outcome == b.contact_attempts[i].outcome);
+  }
+  REQUIRE(a.plan.payments.size() == b.plan.payments.size());
+  for (std::size_t i = 0; i < a.plan.payments.size(); ++i) {
+    CAPTURE(i);
+    CHECK(a.plan.payments[i].on == b.plan.payments[i].on);
+    CHECK(a.plan.payments[i].amount == b.plan.payments[i].amount);
+  }
+}
+
+/// The same JSON with a space after every '{' and ',': no object is spelled compactly.
+std::string spaced(const std::string& json) {
+  std::string s;
+  for (char c : json) {
+    s += c;
+    if (c == '{' || c == ',') s += ' ';
+  }
+  return s;
+}
+}  // namespace
+
+TEST_CASE("household parser reads compact list items as it reads them spelled otherwise") {
+  // Compact members, contacts and payments are read whole by fast paths; spaced ones, and
+  // compact ones of another shape, go through the general reader. Both must agree.
+  const std::string members =
+      R"([{"role":"declarant","birth_date":"1975-04-02"},{"role":"spouse"},{"role":"child","age":7},)"
+      R"({"role":"other","birth_date":"2001-02-28","other_tax_household":true},{"birth_date":"2010-06-01","role":"child"},)"
+      R"({"role":"child","birth_date":"2012-12-31","alternating_custody":true}])";
+  const std::string rest =
+      R"("contact_attempts":[{"on":"2016-03-25","mode":"visit","outcome":"absent"},)"
+      R"({"on":"2016-04-01","mode":"phone","outcome":"declined_conversation"},)"
+      R"({"mode":"letter","on":"2016-04-02","outcome":"no_reply"},{"on":"2016-04-03","mode":"letter","outcome":"reached"}],)"
+      R"("repayment_plan":{"kind":"cme","signed_on":"2015-10-01","principal":"500.00","months":10,)"
+      R"("payments":[{"on":"2015-11-01","amount":"50.00"},{"on":"2015-12-01","amount":"50.5"},)"
+      R"({"on":"2016-01-01","amount":"7"},{"amount":"1.25","on":"2016-02-01"},{"on":"2016-03-01","amount":12.5}]})";
+  const std::string compact = with(rest, members);
+  Parsed a = parse(compact);
+  Parsed b = parse(spaced(compact));
+  REQUIRE(a.o.ok);
+  REQUIRE(b.o.ok);
+  check_same_lists(a.h, b.h);
+  CHECK(a.h.members.size() == 6);
+  CHECK(a.h.members[1].role == Role::spouse);
+  CHECK(a.h.members[3].role == Role::other);
+  CHECK(a.h.contact_attempts[1].outcome == ContactOutcome::declined_conversation);
+  CHECK(a.h.plan.payments[1].amount == Money::from_cents(5050));
+  CHECK(a.h.plan.payments[2].amount == Money::from_cents(700));
+
+  // Errors inside compact items: the general reader reports them, with their paths.
+  check_error({with(R"("repayment_plan":{"signed_on":"2015-10-01","principal":"9.00","months":2,)"
+                    R"("payments":[{"on":"2015-11-01","amount":"1.00"},{"on":"2015-11-31","amount":"1.00"}]})"),
+               "invalid_date", "/repayment_plan/payments/1/on"});
+  check_error({with(R"("contact_attempts":[{"on":"2016-03-25","mode":"fax","outcome":"absent"}])"),
+               "invalid_value", "/contact_attempts/0/mode"});
+  check_error({with(R"("contact_attempts":[{"on":"2016-03-25","mode":"visit","outcome":"absent","on":"2016-03-26"}])"),
+               "duplicate_key", "/contact_attempts/0/on"});
+  check_error({with("", R"([{"role":"declarant","birth_date":"1975-02-29"}])"), "invalid_date",
+               "/members/0/birth_date"});
+  check_error({with("", R"([{"role":"declarant"},{"role":"king"}])"), "invalid_value", "/members/1/role"});
+  // The depth limit holds for items read whole (level 3 here: household, list, item).
+  ParseLimits shallow;
+  shallow.max_depth = 2;
+  const std::string padded = R"("consent":{"objection":false},"follow_up":{"referent":"none"})";
+  check_error({with(padded, R"([{"role":"declarant","birth_date":"1975-04-02"}])"), "too_deep", "/members/0"}, shallow);
+  shallow.max_depth = 3;  // household, plan, payments, payment: level 4
+  check_error({with(R"("repayment_plan":{"signed_on":"2015-10-01","principal":"9.00","months":2,)"
+                    R"("payments":[{"on":"2015-11-01","amount":"1.00"}]},)" + padded),
+               "too_deep", "/repayment_plan/payments/0"}, shallow);
+  Parsed extra = parse(with("", R"([{"role":"declarant","birth_date":"1975-04-02","hobby":"chess"}])"));
+  CHECK(extra.o.ok);
+  CHECK(extra.o.warnings.size() == 1);
+}

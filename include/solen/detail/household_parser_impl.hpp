@@ -341,7 +341,7 @@ class HouseholdMapper {
         });
       case 3: {
         const bool ok = array(k, count_limit(lim_.max_members), "too_many_members",
-                              [&](JsonKind v) { return member(h_.members.emplace_back(), v); });
+                              [&](JsonKind v) { return plain_member(v) || member(h_.members.emplace_back(), v); });
         if (ok && h_.members.empty())
           return r_.fail("empty_members", "members must list at least one person");
         return ok;
@@ -382,6 +382,7 @@ class HouseholdMapper {
                       [&](int, JsonKind v) { return get_enum(v, h_.referent, fmt1::referent); });
       case 12:
         return list(k, [&](JsonKind v) {
+          if (plain_contact(v)) return true;
           ContactAttempt& c = h_.contact_attempts.emplace_back();
           return object(v, fmt1::contact, bits({0, 1, 2}), [&](int j, JsonKind w) {
             if (j == 0) return get_date(w, c.on);
@@ -400,6 +401,43 @@ class HouseholdMapper {
   template <class F>
   bool list(JsonKind k, F&& on_item) {
     return array(k, count_limit(lim_.max_list_items), "too_many_items", on_item);
+  }
+
+  // The usual compact spellings of list items, read whole (see PlainObject); anything else,
+  // including every error, goes through object().
+  bool plain_object(JsonKind k, const PlainObject& o) {
+    if (k != JsonKind::object || o.size() == 0 || !r_.may_open()) return false;
+    r_.skip(o.size());
+    return true;
+  }
+  bool plain_member(JsonKind k) {
+    Member m;
+    int role = -1;
+    PlainObject o(r_.rest());
+    o.text("{\"role\":").name(fmt1::role, role);
+    if (o.next_is(",\"birth_date\":")) o.date(m.birth_date.emplace());
+    if (!plain_object(k, o.text("}"))) return false;
+    m.role = static_cast<Role>(role);
+    h_.members.push_back(m);
+    return true;
+  }
+  bool plain_contact(JsonKind k) {
+    ContactAttempt c;
+    int mode = -1, outcome = -1;
+    PlainObject o(r_.rest());
+    o.text("{\"on\":").date(c.on).text(",\"mode\":").name(fmt1::mode, mode);
+    if (!plain_object(k, o.text(",\"outcome\":").name(fmt1::outcome, outcome).text("}"))) return false;
+    c.mode = static_cast<ContactMode>(mode);
+    c.outcome = static_cast<ContactOutcome>(outcome);
+    h_.contact_attempts.push_back(c);
+    return true;
+  }
+  bool plain_payment(JsonKind k) {
+    Payment x;
+    PlainObject o(r_.rest());
+    if (!plain_object(k, o.text("{\"on\":").date(x.on).text(",\"amount\":").money(x.amount).text("}"))) return false;
+    h_.plan.payments.push_back(x);
+    return true;
   }
 
   bool member(Member& m, JsonKind k) {
@@ -485,6 +523,7 @@ class HouseholdMapper {
       case 3: return get_int(v, p.months, 1, 120);
       default:
         return list(v, [&](JsonKind w) {
+          if (plain_payment(w)) return true;
           Payment& x = p.payments.emplace_back();
           return object(w, fmt1::payment, bits({0, 1}), [&](int i, JsonKind u) {
             return i == 0 ? get_date(u, x.on) : get_money(u, x.amount);

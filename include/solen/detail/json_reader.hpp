@@ -59,6 +59,9 @@ class JsonReader {
   }
 
   bool begin_object() { return open(true); }
+  /// Whether one more object or array may open within the depth limit (fast paths that read
+  /// a small object whole check it, so that they accept only what begin_object() would).
+  bool may_open() const { return s_.frames.size() + 1 <= max_depth_; }
   bool begin_array() { return open(false); }
 
   /// Next member of the innermost object: has=false when '}' closed it. `key` stays valid
