@@ -80,8 +80,7 @@ class PlainObject {
   /// Literal text: keys with their quotes and colon, ',' and the braces.
   template <std::size_t N>
   PlainObject& text(const char (&s)[N]) {
-    ok_ = ok_ && in_.size() - pos_ >= N - 1 && std::memcmp(in_.data() + pos_, s, N - 1) == 0;
-    if (ok_) pos_ += N - 1;
+    ok_ = next_is(s);
     return *this;
   }
   /// Whether literal text comes next (consumed when it does), for an optional member.
