@@ -43,6 +43,16 @@ inline void plan_table(const Table& t, Date d, const FactFrame& f, TablePlan& p)
       p.answer.version = p.version;
       p.answer.kind = static_cast<TableResult::Kind>(dp.kind);
       if (dp.rule >= 0) p.answer.rule = &p.version->rules[static_cast<std::size_t>(dp.rule)];
+    } else if (p.lookup_base >= 0 && p.columns.size == 0 && t.hit != HitPolicy::collect) {
+      // No household column can change the day's answer (an in-force table whose territorial
+      // rows ended): the lookup entry every household would reach is the answer.
+      const LookupEntry& e = p.version->index.lookup[static_cast<std::size_t>(p.lookup_base)];
+      if (e.missing_columns == 0) {
+        p.answered = true;
+        p.answer.version = p.version;
+        p.answer.kind = static_cast<TableResult::Kind>(e.kind);
+        if (e.rows) p.answer.rule = &p.version->rules[static_cast<std::size_t>(__builtin_ctz(e.rows))];
+      }
     }
     return;
   }
