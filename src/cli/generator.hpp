@@ -1,6 +1,8 @@
 // Seeded synthetic caseloads: realistic households of energy-poverty signal lists, either as
 // typed solen::Household structs (C++ benchmarks, no JSON involved) or as JSON Lines (format 1).
-// Header-only so the CLI (`solen generate`) and the benchmarks share one implementation.
+// Header-only so the CLI (`solen generate`) and the benchmarks share one implementation; its
+// random numbers are in generator_random.hpp, its reference tables in generator_tables.hpp and
+// the JSON writing in household_json.hpp.
 //
 // Determinism: household i of seed S is a pure function of (S, i, options): the generator uses
 // its own splitmix64 stream and integer or +-*/ arithmetic only (no std distributions, no libm),
@@ -19,107 +21,15 @@
 #include <string>
 #include <string_view>
 
+#include "generator_random.hpp"
+#include "generator_tables.hpp"
+#include "household_json.hpp"
 #include "solen/household.hpp"
 
 namespace solen::gen {
 
 // ---------------------------------------------------------------------------------------------
-// Random numbers: splitmix64, integer-only helpers.
-
-constexpr std::uint64_t mix64(std::uint64_t z) {
-  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
-  z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
-  return z ^ (z >> 31);
-}
-
-class Rng {
- public:
-  explicit Rng(std::uint64_t state) : s_(state) {}
-  std::uint64_t next() {
-    s_ += 0x9e3779b97f4a7c15ull;
-    return mix64(s_);
-  }
-  /// Uniform in [0, n) for n < 2^32 (multiply-shift; the bias is far below 2^-32).
-  std::uint32_t below(std::uint32_t n) {
-    return static_cast<std::uint32_t>(((next() >> 32) * n) >> 32);
-  }
-  /// Uniform in [lo, hi] (inclusive).
-  int range(int lo, int hi) { return lo + static_cast<int>(below(static_cast<std::uint32_t>(hi - lo + 1))); }
-  std::int64_t range64(std::int64_t lo, std::int64_t hi) {
-    return lo + static_cast<std::int64_t>(next() % static_cast<std::uint64_t>(hi - lo + 1));
-  }
-  /// True with probability per_mille / 1000.
-  bool chance(std::uint32_t per_mille) { return below(1000) < per_mille; }
-  /// Uniform double in [0, 1): exact conversion of 53 random bits.
-  double unit() { return static_cast<double>(next() >> 11) * (1.0 / 9007199254740992.0); }
-  /// Approximately standard normal (Irwin–Hall, 12 uniforms): only + and -, so deterministic.
-  double normal() {
-    double s = 0;
-    for (int i = 0; i < 12; ++i) s += unit();
-    return s - 6.0;
-  }
-  /// Index drawn from integer weights (any positive scale).
-  template <std::size_t N>
-  int pick(const std::uint32_t (&w)[N]) {
-    std::uint32_t total = 0;
-    for (std::uint32_t x : w) total += x;
-    std::uint32_t r = below(total);
-    for (std::size_t i = 0; i < N; ++i) {
-      if (r < w[i]) return static_cast<int>(i);
-      r -= w[i];
-    }
-    return static_cast<int>(N - 1);
-  }
-
- private:
-  std::uint64_t s_;
-};
-
-/// e^x with only + - * / and an exact power-of-two scaling: identical results everywhere.
-inline double det_exp(double x) {
-  constexpr double ln2 = 0.6931471805599453;
-  if (x > 30) x = 30;
-  if (x < -30) x = -30;
-  int k = static_cast<int>(x / ln2 + (x >= 0 ? 0.5 : -0.5));
-  double r = x - k * ln2;  // |r| <= ln2 / 2
-  double term = 1, sum = 1;
-  for (int n = 1; n < 18; ++n) {
-    term = term * r / n;
-    sum += term;
-  }
-  double p = 1;
-  for (int i = 0; i < (k < 0 ? -k : k); ++i) p *= 2;
-  return k < 0 ? sum / p : sum * p;
-}
-
-/// A log-normal amount in cents with the given median (euros) and shape sigma.
-inline std::int64_t lognormal_cents(Rng& r, double median_euros, double sigma) {
-  double v = median_euros * det_exp(sigma * r.normal()) * 100.0;
-  return static_cast<std::int64_t>(v + 0.5);
-}
-
-// ---------------------------------------------------------------------------------------------
-// Civil dates as days since 1970-01-01, over the engine's Julian-day conversions.
-
-using Ymd = detail::CivilDate;
-constexpr std::int64_t days_from_civil(int y, int m, int d) {
-  return detail::jdn_from_civil(y, m, d) - detail::jdn_of_1970;
-}
-constexpr Ymd civil_from_days(std::int64_t z) { return detail::civil_from_jdn(z + detail::jdn_of_1970); }
-inline Date date_of(std::int64_t days) { return Date::from_day_number(days + detail::jdn_of_1970); }
-inline std::int64_t days_of(const Date& d) { return d.day_number() - detail::jdn_of_1970; }
-
-/// `months` later keeping the day, clamped to the month end (as the engine's schedules do).
-constexpr std::int64_t plus_months(std::int64_t days, int months) {
-  const Ymd c = civil_from_days(days);
-  const int total = c.year * 12 + (c.month - 1) + months;
-  const int y = total / 12, m = total % 12 + 1;
-  const int eom = detail::days_in_month(y, m);
-  return days_from_civil(y, m, c.day < eom ? c.day : eom);
-}
-
-// ---------------------------------------------------------------------------------------------
-// Options and reference tables.
+// Options.
 
 enum class Profile : std::uint8_t {
   lille,     ///< the monthly signal list of a big city: département 59, commune 59350, all in debt
@@ -137,37 +47,6 @@ struct Options {
 
 /// The reference date of a caseload: events of households without their own as_of lead up to it.
 inline Date reference_date(int year) { return Date(year, 6, 15); }
-
-namespace tables {
-struct Dept {
-  const char* code;
-  std::uint32_t weight;  ///< thousands of inhabitants (INSEE, rounded)
-};
-// Metropolitan départements and the five overseas départements (971–976, no 975).
-inline constexpr Dept departements[] = {
-    {"01", 660}, {"02", 530}, {"03", 335}, {"04", 165}, {"05", 141}, {"06", 1095}, {"07", 330},
-    {"08", 270}, {"09", 155}, {"10", 310}, {"11", 375}, {"12", 280}, {"13", 2045}, {"14", 695},
-    {"15", 143}, {"16", 350}, {"17", 655}, {"18", 300}, {"19", 240}, {"2A", 160}, {"2B", 182},
-    {"21", 535}, {"22", 600}, {"23", 116}, {"24", 415}, {"25", 545}, {"26", 520}, {"27", 600},
-    {"28", 430}, {"29", 915}, {"30", 750}, {"31", 1420}, {"32", 192}, {"33", 1650}, {"34", 1185},
-    {"35", 1095}, {"36", 218}, {"37", 610}, {"38", 1275}, {"39", 260}, {"40", 420}, {"41", 328},
-    {"42", 765}, {"43", 227}, {"44", 1450}, {"45", 685}, {"46", 174}, {"47", 330}, {"48", 76},
-    {"49", 820}, {"50", 495}, {"51", 565}, {"52", 170}, {"53", 307}, {"54", 735}, {"55", 183},
-    {"56", 760}, {"57", 1045}, {"58", 202}, {"59", 2610}, {"60", 830}, {"61", 277}, {"62", 1460},
-    {"63", 665}, {"64", 690}, {"65", 229}, {"66", 480}, {"67", 1150}, {"68", 770}, {"69", 1900},
-    {"70", 233}, {"71", 550}, {"72", 565}, {"73", 440}, {"74", 840}, {"75", 2130}, {"76", 1255},
-    {"77", 1430}, {"78", 1450}, {"79", 375}, {"80", 570}, {"81", 390}, {"82", 262}, {"83", 1095},
-    {"84", 565}, {"85", 690}, {"86", 440}, {"87", 370}, {"88", 360}, {"89", 335}, {"90", 140},
-    {"91", 1310}, {"92", 1625}, {"93", 1670}, {"94", 1410}, {"95", 1260}, {"971", 380},
-    {"972", 350}, {"973", 290}, {"974", 875}, {"976", 300}};
-inline constexpr std::uint32_t departement_count = sizeof(departements) / sizeof(departements[0]);
-
-inline constexpr std::string_view suppliers[] = {"EDF",         "ENGIE",     "TotalEnergies",
-                                                 "Eni",         "Vattenfall", "OHM Energie",
-                                                 "Mint Energie", "ekWateur"};
-inline constexpr std::uint32_t electricity_supplier_weights[] = {750, 120, 70, 15, 10, 10, 10, 15};
-inline constexpr std::uint32_t gas_supplier_weights[] = {150, 640, 120, 40, 15, 10, 10, 15};
-}  // namespace tables
 
 // ---------------------------------------------------------------------------------------------
 // The generator.
@@ -237,56 +116,6 @@ class Generator {
 // Implementation.
 
 namespace detail {
-inline void append_uint(std::string& out, std::uint64_t v) {
-  char buf[24];
-  int n = 0;
-  do {
-    buf[n++] = static_cast<char>('0' + v % 10);
-    v /= 10;
-  } while (v);
-  while (n) out.push_back(buf[--n]);
-}
-inline void append_padded(std::string& out, std::uint64_t v, int width) {
-  char buf[24];
-  int n = 0;
-  do {
-    buf[n++] = static_cast<char>('0' + v % 10);
-    v /= 10;
-  } while (v);
-  while (n < width) buf[n++] = '0';
-  while (n) out.push_back(buf[--n]);
-}
-inline void append_date(std::string& out, const Date& d) {
-  const Ymd c = civil_from_days(days_of(d));
-  char b[10] = {static_cast<char>('0' + c.year / 1000), static_cast<char>('0' + c.year / 100 % 10),
-                static_cast<char>('0' + c.year / 10 % 10), static_cast<char>('0' + c.year % 10), '-',
-                static_cast<char>('0' + c.month / 10), static_cast<char>('0' + c.month % 10), '-',
-                static_cast<char>('0' + c.day / 10), static_cast<char>('0' + c.day % 10)};
-  out.push_back('"');
-  out.append(b, 10);
-  out.push_back('"');
-}
-inline void append_money(std::string& out, const Money& m) {
-  std::int64_t c = m.cents();
-  out.push_back('"');
-  append_uint(out, static_cast<std::uint64_t>(c / 100));
-  out.push_back('.');
-  out.push_back(static_cast<char>('0' + c % 100 / 10));
-  out.push_back(static_cast<char>('0' + c % 10));
-  out.push_back('"');
-}
-inline void append_string(std::string& out, std::string_view s) {
-  out.push_back('"');
-  out.append(s.data(), s.size());  // generated identifiers and names need no escaping
-  out.push_back('"');
-}
-/// Quarter-multiples as a plain decimal: 1, 1.25, 2.5, 3.75.
-inline void append_parts(std::string& out, const Number& n) {
-  std::int64_t q = n.num * 4 / n.den;
-  append_uint(out, static_cast<std::uint64_t>(q / 4));
-  static constexpr const char* frac[] = {"", ".25", ".5", ".75"};
-  out.append(frac[q % 4]);
-}
 inline Money cents(std::int64_t c) { return Money::from_cents(c < 0 ? 0 : c); }
 /// Tax parts from quarters, normalised as the parser does (q/g over 4/g).
 inline Number parts_of_quarters(std::int64_t q) {
@@ -658,177 +487,7 @@ inline void Generator::plan(Rng& r, std::int64_t anchor, Household& h) const {
 }
 
 inline void Generator::append_json(const Household& h, std::string& out) const {
-  using detail::append_date;
-  using detail::append_money;
-  using detail::append_string;
-  using detail::append_uint;
-  out.append("{\"id\":");
-  append_string(out, h.id);
-  if (h.as_of) out.append(",\"as_of\":"), append_date(out, *h.as_of);
-  if (!h.departement.empty() || !h.commune.empty()) {
-    out.append(",\"territory\":{");
-    bool first = true;
-    if (!h.departement.empty()) out.append("\"departement\":"), append_string(out, h.departement.text()), first = false;
-    if (!h.commune.empty()) out.append(first ? "" : ","), out.append("\"commune\":"), append_string(out, h.commune.text());
-    out.push_back('}');
-  }
-  out.append(",\"members\":[");
-  static constexpr const char* roles[] = {"declarant", "spouse", "child", "other"};
-  for (std::size_t i = 0; i < h.members.size(); ++i) {
-    const Member& m = h.members[i];
-    if (i) out.push_back(',');
-    out.append("{\"role\":\"").append(roles[static_cast<int>(m.role)]).push_back('"');
-    if (m.birth_date) out.append(",\"birth_date\":"), append_date(out, *m.birth_date);
-    if (m.age) out.append(",\"age\":"), append_uint(out, static_cast<std::uint64_t>(*m.age));
-    if (m.alternating_custody) out.append(",\"alternating_custody\":true");
-    if (m.other_tax_household) out.append(",\"other_tax_household\":true");
-    out.push_back('}');
-  }
-  out.push_back(']');
-  if (h.rfr || h.rfr_year || h.holder_rfr || h.tax_parts || h.monthly_resources) {
-    out.append(",\"income\":{");
-    const char* sep = "";
-    if (h.rfr) out.append("\"rfr\":"), append_money(out, *h.rfr), sep = ",";
-    if (h.rfr_year) out.append(sep).append("\"rfr_year\":"), append_uint(out, static_cast<std::uint64_t>(*h.rfr_year)), sep = ",";
-    if (h.holder_rfr) out.append(sep).append("\"holder_rfr\":"), append_money(out, *h.holder_rfr), sep = ",";
-    if (h.tax_parts) out.append(sep).append("\"tax_parts\":"), detail::append_parts(out, *h.tax_parts), sep = ",";
-    if (h.monthly_resources) out.append(sep).append("\"monthly_resources\":"), append_money(out, *h.monthly_resources);
-    out.push_back('}');
-  }
-  if (h.benefits) {
-    static constexpr const char* names[] = {"cmu_c", "acs", "css", "rsa", "aah", "aspa"};
-    out.append(",\"benefits\":[");
-    const char* sep = "";
-    for (unsigned b = 0; b < 6; ++b)
-      if ((h.benefits >> b) & 1u) out.append(sep).append("\"").append(names[b]).append("\""), sep = ",";
-    out.push_back(']');
-  }
-  if (h.tenure || h.energy_label || h.main_residence) {
-    static constexpr const char* tenures[] = {"owner", "tenant_social", "tenant_private", "hosted", "social_residence"};
-    out.append(",\"housing\":{");
-    const char* sep = "";
-    if (h.tenure) out.append("\"tenure\":\"").append(tenures[static_cast<int>(*h.tenure)]).append("\""), sep = ",";
-    if (h.energy_label) {
-      out.append(sep).append("\"energy_label\":\"").push_back(static_cast<char>('A' + static_cast<int>(*h.energy_label)));
-      out.push_back('"');
-      sep = ",";
-    }
-    if (h.main_residence) out.append(sep).append(*h.main_residence ? "\"main_residence\":true" : "\"main_residence\":false");
-    out.push_back('}');
-  }
-  if (h.has_electricity || h.has_gas || h.main_heating) {
-    out.append(",\"energy\":{");
-    const char* sep = "";
-    if (h.has_electricity) {
-      const ElectricityContract& e = h.electricity;
-      out.append("\"electricity\":{");
-      const char* s = "";
-      if (!e.supplier.empty()) out.append("\"supplier\":"), append_string(out, supplier_name(e.supplier)), s = ",";
-      if (e.subscribed_kva) out.append(s).append("\"subscribed_kva\":"), append_uint(out, static_cast<std::uint64_t>(*e.subscribed_kva)), s = ",";
-      if (e.smart_meter) out.append(s).append(*e.smart_meter ? "\"smart_meter\":true" : "\"smart_meter\":false"), s = ",";
-      if (e.annual_bill) out.append(s).append("\"annual_bill\":"), append_money(out, *e.annual_bill), s = ",";
-      if (e.monthly_instalment) out.append(s).append("\"monthly_instalment\":"), append_money(out, *e.monthly_instalment);
-      out.push_back('}');
-      sep = ",";
-    }
-    if (h.has_gas) {
-      const GasContract& g = h.gas;
-      out.append(sep).append("\"gas\":{");
-      const char* s = "";
-      if (!g.supplier.empty()) out.append("\"supplier\":"), append_string(out, supplier_name(g.supplier)), s = ",";
-      if (g.annual_kwh) out.append(s).append("\"annual_kwh\":"), append_uint(out, static_cast<std::uint64_t>(*g.annual_kwh)), s = ",";
-      if (g.individual_contract) out.append(s).append(*g.individual_contract ? "\"individual_contract\":true" : "\"individual_contract\":false"), s = ",";
-      if (g.collective_heating) out.append(s).append(*g.collective_heating ? "\"collective_heating\":true" : "\"collective_heating\":false"), s = ",";
-      if (g.annual_bill) out.append(s).append("\"annual_bill\":"), append_money(out, *g.annual_bill), s = ",";
-      if (g.monthly_instalment) out.append(s).append("\"monthly_instalment\":"), append_money(out, *g.monthly_instalment);
-      out.push_back('}');
-      sep = ",";
-    }
-    if (h.main_heating) {
-      static constexpr const char* heatings[] = {"electricity", "gas", "fuel_oil", "wood_pellets", "wood_logs", "collective", "other"};
-      out.append(sep).append("\"main_heating\":\"").append(heatings[static_cast<int>(*h.main_heating)]).push_back('"');
-    }
-    out.push_back('}');
-  }
-  if (h.has_debt) {
-    const Debt& d = h.debt;
-    out.append(",\"debt\":{");
-    const char* s = "";
-    if (d.amount) out.append("\"amount\":"), append_money(out, *d.amount), s = ",";
-    if (d.energy) out.append(s).append(*d.energy == EnergyKind::gas ? "\"energy\":\"gas\"" : "\"energy\":\"electricity\""), s = ",";
-    if (!d.supplier.empty()) out.append(s).append("\"supplier\":"), append_string(out, supplier_name(d.supplier)), s = ",";
-    if (d.signalled_on) out.append(s).append("\"signalled_on\":"), append_date(out, *d.signalled_on), s = ",";
-    if (d.cut_notice_on) out.append(s).append("\"cut_notice_on\":"), append_date(out, *d.cut_notice_on), s = ",";
-    if (d.signed_on) out.append(s).append("\"signed_on\":"), append_date(out, *d.signed_on), s = ",";
-    if (d.supply_state) {
-      static constexpr const char* states[] = {"normal", "reduced", "limited_1kva", "cut"};
-      out.append(s).append("\"supply_state\":\"").append(states[static_cast<int>(*d.supply_state)]).push_back('"');
-      s = ",";
-    }
-    if (d.disputed) out.append(s).append(*d.disputed ? "\"disputed\":true" : "\"disputed\":false"), s = ",";
-    if (!d.deductions.empty()) {
-      static constexpr const char* kinds[] = {"fsl_grant", "ccas_aid", "supplier_writeoff", "upfront_payment", "cheque_energie"};
-      out.append(s).append("\"deductions\":[");
-      for (std::size_t i = 0; i < d.deductions.size(); ++i) {
-        out.append(i ? ",{\"kind\":\"" : "{\"kind\":\"").append(kinds[static_cast<int>(d.deductions[i].kind)]);
-        out.append("\",\"amount\":"), append_money(out, d.deductions[i].amount), out.push_back('}');
-      }
-      out.push_back(']');
-    }
-    out.push_back('}');
-  }
-  if (!h.aids.empty()) {
-    static constexpr const char* kinds[] = {"fsl_energy", "ccas_aid", "supplier_aid", "other"};
-    out.append(",\"aids\":[");
-    for (std::size_t i = 0; i < h.aids.size(); ++i) {
-      const Aid& a = h.aids[i];
-      out.append(i ? ",{\"kind\":\"" : "{\"kind\":\"").append(kinds[static_cast<int>(a.kind)]).push_back('"');
-      if (a.on) out.append(",\"on\":"), append_date(out, *a.on);
-      if (a.amount) out.append(",\"amount\":"), append_money(out, *a.amount);
-      out.push_back('}');
-    }
-    out.push_back(']');
-  }
-  if (h.cheque_received || h.cheque_attestation_sent) {
-    out.append(",\"cheque_energie\":{");
-    if (h.cheque_received) out.append(*h.cheque_received ? "\"received\":true" : "\"received\":false");
-    if (h.cheque_attestation_sent) {
-      if (h.cheque_received) out.push_back(',');
-      out.append(*h.cheque_attestation_sent ? "\"attestation_sent\":true" : "\"attestation_sent\":false");
-    }
-    out.push_back('}');
-  }
-  if (h.referent) {
-    static constexpr const char* referents[] = {"none", "rsa", "social_worker", "ccas", "other"};
-    out.append(",\"follow_up\":{\"referent\":\"").append(referents[static_cast<int>(*h.referent)]).append("\"}");
-  }
-  if (!h.contact_attempts.empty()) {
-    static constexpr const char* modes[] = {"letter", "visit", "phone"};
-    static constexpr const char* outcomes[] = {"absent", "no_answer_at_door", "declined_conversation", "reached", "no_reply"};
-    out.append(",\"contact_attempts\":[");
-    for (std::size_t i = 0; i < h.contact_attempts.size(); ++i) {
-      const ContactAttempt& c = h.contact_attempts[i];
-      out.append(i ? ",{\"on\":" : "{\"on\":"), append_date(out, c.on);
-      out.append(",\"mode\":\"").append(modes[static_cast<int>(c.mode)]);
-      out.append("\",\"outcome\":\"").append(outcomes[static_cast<int>(c.outcome)]).append("\"}");
-    }
-    out.push_back(']');
-  }
-  if (h.has_plan) {
-    const RepaymentPlan& p = h.plan;
-    out.append(",\"repayment_plan\":{\"kind\":\"").append(p.kind == PlanKind::cme ? "cme" : "supplier_plan");
-    out.append("\",\"signed_on\":"), append_date(out, p.signed_on);
-    out.append(",\"principal\":"), append_money(out, p.principal);
-    out.append(",\"months\":"), append_uint(out, static_cast<std::uint64_t>(p.months));
-    out.append(",\"payments\":[");
-    for (std::size_t i = 0; i < p.payments.size(); ++i) {
-      out.append(i ? ",{\"on\":" : "{\"on\":"), append_date(out, p.payments[i].on);
-      out.append(",\"amount\":"), append_money(out, p.payments[i].amount), out.push_back('}');
-    }
-    out.append("]}");
-  }
-  if (h.objection) out.append(",\"consent\":{\"objection\":true}");
-  out.push_back('}');
+  append_household_json(h, out, [this](const Code& c) { return supplier_name(c); });
 }
 
 }  // namespace solen::gen
