@@ -46,13 +46,8 @@ TableResult with_plan(const TablePlan& p, const FactFrame& f, Fn&& fn) {
 /// A planned single-hit table that reads household facts: its lookup, else its rows.
 [[gnu::noinline]] inline TableResult decide_planned(const Table& t, const TablePlan& p, const FactFrame& f) {
   if (p.lookup_base >= 0)
-    if (const LookupEntry* e = look_up(*p.version, p.lookup_base, p.columns, f)) {
-      TableResult r;
-      r.version = p.version;
-      if (e->rows) r.rule = &p.version->rules[static_cast<std::size_t>(__builtin_ctz(e->rows))];
-      result_of(*p.version, *e, f, r);
-      return r;
-    }
+    if (const LookupEntry* e = look_up(*p.version, p.lookup_base, p.columns, f))
+      return single_result_of(*p.version, *e, f);
   return decide_by_rows(t, p, f);
 }
 }  // namespace detail

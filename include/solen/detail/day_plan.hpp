@@ -47,11 +47,9 @@ inline void plan_table(const Table& t, Date d, const FactFrame& f, TablePlan& p)
       // No household column can change the day's answer (an in-force table whose territorial
       // rows ended): the lookup entry every household would reach is the answer.
       const LookupEntry& e = p.version->index.lookup[static_cast<std::size_t>(p.lookup_base)];
-      if (e.missing_columns == 0) {
+      if (e.missing_columns == 0) {  // so the entry reads nothing of `f` but its date
         p.answered = true;
-        p.answer.version = p.version;
-        p.answer.kind = static_cast<TableResult::Kind>(e.kind);
-        if (e.rows) p.answer.rule = &p.version->rules[static_cast<std::size_t>(__builtin_ctz(e.rows))];
+        p.answer = single_result_of(*p.version, e, f);
       }
     }
     return;

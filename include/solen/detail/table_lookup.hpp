@@ -316,6 +316,15 @@ inline void result_of(const TableVersion& v, const LookupEntry& e, const FactFra
     r.missing.add(f[v.index.columns[static_cast<std::size_t>(__builtin_ctz(m))].fact].missing);
 }
 
+/// The result of a single-hit table from its lookup entry: the deciding row, kind and missing inputs.
+inline TableResult single_result_of(const TableVersion& v, const LookupEntry& e, const FactFrame& f) {
+  TableResult r;
+  r.version = &v;
+  if (e.rows) r.rule = &v.rules[static_cast<std::size_t>(__builtin_ctz(e.rows))];
+  result_of(v, e, f, r);
+  return r;
+}
+
 }  // namespace detail
 }  // namespace v1
 }  // namespace solen
