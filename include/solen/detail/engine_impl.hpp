@@ -11,6 +11,7 @@
 #include "solen/decision_writer.hpp"
 #include "solen/detail/evaluate_debt.hpp"
 #include "solen/detail/evaluate_orientation.hpp"
+#include "solen/detail/evaluate_protections.hpp"
 #include "solen/detail/evaluate_rights.hpp"
 #include "solen/detail/fact_builder.hpp"
 #include "solen/detail/piece_ring.hpp"
@@ -173,7 +174,8 @@ inline void Engine::evaluate_into(const Household& h, Date as_of, Decision& d,
   thread_local FactFrame frame;
   thread_local std::vector<const Rule*> rows;
   if (!detail::frame_on(frame, as_of)) detail::set_date_facts(frame, as_of);  // kept from the last household
-  const detail::DayPlan& plan = detail::day_plan(p, as_of, frame);
+  detail::DayPlan& plan = detail::day_plan(p, as_of, frame);
+  if (plan.count_use()) detail::build_protections_memo(p, as_of, plan, frame);
   detail::build_facts(h, as_of, plan, frame);
   detail::StageContext c{p, as_of, frame, o.reasons, d.pack_warnings, rows, plan, {}};
   detail::evaluate_rights(h, c, d);

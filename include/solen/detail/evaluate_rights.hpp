@@ -1,4 +1,4 @@
-// Stage 1 of an evaluation: rights to the tariffs (schemes) and the protections they bring.
+// Stage 1 of an evaluation: rights to the tariffs (schemes); the context every stage shares.
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
@@ -186,66 +186,6 @@ inline void evaluate_rights(const Household& h, StageContext& c, Decision& d) {
     x.amount = t.amount;
     x.missing = t.missing;
     x.reasons = std::move(t.reasons);
-  }
-}
-
-/// Protections at the evaluation date; also whether a cut would be allowed at the notice date.
-inline void evaluate_protections(const Household& h, StageContext& c, Decision& d) {
-  const CompiledPack& p = c.pack;
-  Protections& pr = d.protections;
-  auto single = [&](const Table* t, auto&& store, Fact fact_out) {
-    TableResult r = c.decide(*t);
-    cite_version_warning(r, c.warnings);
-    if (r.kind == TableResult::hit) {
-      const OutputValue& o = r.rule->outputs[static_cast<std::size_t>(t->role_col[0])];
-      if (!o.is_null) store(o.i);
-      if (fact_out != Fact::count) {
-        if (o.is_null) c.frame[fact_out].known = false;
-        else set_int(c.frame, fact_out, o.i);
-      }
-      if (c.reasons) cite(pr.reasons, *t, *r.rule, c.frame);
-    } else {
-      pr.missing.add(r.missing);
-      if (fact_out != Fact::count) {
-        c.frame[fact_out].known = false;
-        c.frame[fact_out].missing = r.missing;
-      }
-    }
-  };
-  single(p.truce, [&](std::int64_t v) { pr.winter_truce = v != 0; }, Fact::winter_truce);
-  single(p.cut, [&](std::int64_t v) { pr.cut_allowed = v != 0; }, Fact::cut_allowed);
-  single(p.power_reduction, [&](std::int64_t v) { pr.power_reduction_allowed = v != 0; }, Fact::count);
-  single(p.notice, [&](std::int64_t v) { pr.notice_days = static_cast<int>(v); }, Fact::count);
-  single(p.reduced_power, [&](std::int64_t v) { pr.reduced_power_min_kva = static_cast<int>(v); }, Fact::count);
-  single(p.cut_delay, [&](std::int64_t v) { pr.days_at_1kva_before_cut = static_cast<int>(v); }, Fact::count);
-  TableResult rb = c.collect(*p.rebates);
-  pr.missing.add(rb.missing);
-  const int rebate_col = p.rebates->role_col[0];
-  c.collected.for_each([&](const Rule& row) {
-    std::string_view code = row.outputs[static_cast<std::size_t>(rebate_col)].text;
-    if (std::find(pr.rebates.begin(), pr.rebates.end(), code) == pr.rebates.end()) pr.rebates.push_back(code);
-    if (c.reasons) cite(pr.reasons, *p.rebates, row, c.frame);
-  });
-
-  // A notice: would a cut be lawful on its date? Re-evaluate the truce and cut at that date.
-  if (h.has_debt && h.debt.cut_notice_on) {
-    Date notice = *h.debt.cut_notice_on;
-    Value saved_date = c.frame[Fact::date], saved_md = c.frame[Fact::month_day],
-          saved_truce = c.frame[Fact::winter_truce];
-    set_date_facts(c.frame, notice);
-    TableResult t = evaluate_table(*p.truce, notice, c.frame);
-    if (t.kind == TableResult::hit) set_int(c.frame, Fact::winter_truce, t.rule->outputs[static_cast<std::size_t>(p.truce->role_col[0])].i);
-    else c.frame[Fact::winter_truce].known = false;
-    TableResult k = evaluate_table(*p.cut, notice, c.frame);
-    c.frame[Fact::date] = saved_date;
-    c.frame[Fact::month_day] = saved_md;
-    c.frame[Fact::winter_truce] = saved_truce;
-    if (k.kind == TableResult::hit)
-      set_int(c.frame, Fact::cut_allowed_at_notice, k.rule->outputs[static_cast<std::size_t>(p.cut->role_col[0])].i);
-    else {
-      c.frame[Fact::cut_allowed_at_notice].known = false;
-      c.frame[Fact::cut_allowed_at_notice].missing = k.missing;
-    }
   }
 }
 

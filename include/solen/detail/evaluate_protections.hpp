@@ -1,0 +1,175 @@
+// Stage 1 of an evaluation, continued: the protections the rights bring (winter truce, cuts,
+// notices, rebates) on the evaluation date and at a cut notice's date.
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <algorithm>
+#include <memory>
+
+#include "solen/detail/evaluate_rights.hpp"
+#include "solen/detail/stage_memo.hpp"
+
+namespace solen {
+inline namespace v1 {
+namespace detail {
+
+/// The protections on the evaluation date, from the tables; sets the winter truce and whether a
+/// cut is allowed in `c.frame` for the tables read after them.
+inline void decide_protections(StageContext& c, Protections& pr) {
+  const CompiledPack& p = c.pack;
+  auto single = [&](const Table* t, auto&& store, Fact fact_out) {
+    TableResult r = c.decide(*t);
+    cite_version_warning(r, c.warnings);
+    if (r.kind == TableResult::hit) {
+      const OutputValue& o = r.rule->outputs[static_cast<std::size_t>(t->role_col[0])];
+      if (!o.is_null) store(o.i);
+      if (fact_out != Fact::count) {
+        if (o.is_null) {
+          c.frame[fact_out].known = false;
+          c.frame[fact_out].missing = r.missing;
+        } else {
+          set_int(c.frame, fact_out, o.i);
+        }
+      }
+      if (c.reasons) cite(pr.reasons, *t, *r.rule, c.frame);
+    } else {
+      pr.missing.add(r.missing);
+      if (fact_out != Fact::count) {
+        c.frame[fact_out].known = false;
+        c.frame[fact_out].missing = r.missing;
+      }
+    }
+  };
+  single(p.truce, [&](std::int64_t v) { pr.winter_truce = v != 0; }, Fact::winter_truce);
+  single(p.cut, [&](std::int64_t v) { pr.cut_allowed = v != 0; }, Fact::cut_allowed);
+  single(p.power_reduction, [&](std::int64_t v) { pr.power_reduction_allowed = v != 0; }, Fact::count);
+  single(p.notice, [&](std::int64_t v) { pr.notice_days = static_cast<int>(v); }, Fact::count);
+  single(p.reduced_power, [&](std::int64_t v) { pr.reduced_power_min_kva = static_cast<int>(v); }, Fact::count);
+  single(p.cut_delay, [&](std::int64_t v) { pr.days_at_1kva_before_cut = static_cast<int>(v); }, Fact::count);
+  TableResult rb = c.collect(*p.rebates);
+  pr.missing.add(rb.missing);
+  const int rebate_col = p.rebates->role_col[0];
+  c.collected.for_each([&](const Rule& row) {
+    std::string_view code = row.outputs[static_cast<std::size_t>(rebate_col)].text;
+    if (std::find(pr.rebates.begin(), pr.rebates.end(), code) == pr.rebates.end()) pr.rebates.push_back(code);
+    if (c.reasons) cite(pr.reasons, *p.rebates, row, c.frame);
+  });
+}
+
+/// Memos a thread keeps at most (about 60 KB each for the default pack), so that a caseload
+/// spread over many busy days keeps its memory flat.
+inline constexpr int max_live_protections_memos = 32;
+/// Combinations a memo answers at most: beyond, building it would cost more than it saves.
+inline constexpr std::size_t max_protections_combinations = 1024;
+
+/// Builds the protections memo of `plan`'s day `d`: decide_protections run once on a
+/// representative of every combination of the household facts the day's tables read. Leaves it
+/// unusable when a table is not indexed, reads a fact other than by value or integer cuts, reads
+/// a fact the stage sets before it is set, or the combinations are too many. `day_frame` holds
+/// the date facts of `d`.
+inline void build_protections_memo(const CompiledPack& p, Date d, DayPlan& plan, const FactFrame& day_frame) {
+  ProtectionsMemo& m = plan.protections_memo();
+  m.clear();
+  if (live_protections_memos() >= max_live_protections_memos) return;
+  const std::pair<const Table*, Fact> steps[] = {
+      {p.truce, Fact::winter_truce}, {p.cut, Fact::cut_allowed}, {p.power_reduction, Fact::count},
+      {p.notice, Fact::count},       {p.reduced_power, Fact::count}, {p.cut_delay, Fact::count},
+      {p.rebates, Fact::count}};
+  MemoPartition partition;
+  for (std::size_t i = 0; i < std::size(steps); ++i) {
+    const TablePlan& tp = plan.of(*steps[i].first);
+    if (!tp.version || tp.answered) continue;
+    if (!tp.version->index.usable) return;
+    // The columns read that day: those constraining none of the day's rows cannot change it.
+    const LookupColumns read = tp.lookup_base >= 0 ? tp.columns : LookupColumns::of(tp.version->index, -1);
+    for (const ColumnIndex* col = read.data; col != read.data + read.size; ++col) {
+      const auto setter = std::find_if(std::begin(steps), std::end(steps), [&](const auto& s) { return s.second == col->fact; });
+      if (setter != std::end(steps)) {
+        if (static_cast<std::size_t>(setter - std::begin(steps)) >= i) return;  // read before it is set
+        continue;  // set by an earlier table of the stage: follows from the other columns
+      }
+      if (!partition.add(*col)) return;
+    }
+  }
+  if (!partition.finish(max_protections_combinations)) return;
+
+  auto frame = std::make_unique<FactFrame>(day_frame);
+  std::vector<std::pair<std::string_view, std::string_view>> warnings;
+  std::vector<const Rule*> rows;
+  m.outcomes.resize(partition.combinations);
+  for (std::size_t at = 0; at < partition.combinations; ++at) {
+    partition.represent(at, *frame);
+    warnings.clear();
+    StageContext sc{p, d, *frame, false, warnings, rows, plan, {}};
+    ProtectionsMemo::Outcome& o = m.outcomes[at];
+    decide_protections(sc, o.answer);
+    for (auto [fact, out] : {std::pair{Fact::winter_truce, &o.winter_truce}, std::pair{Fact::cut_allowed, &o.cut_allowed}})
+      *out = {(*frame)[fact].known, (*frame)[fact].i, (*frame)[fact].missing.bits};
+    if (at == 0) m.warnings = warnings;
+    else if (warnings != m.warnings) return m.clear();  // depends on the household: not memoized
+  }
+  m.partition = std::move(partition);
+  m.usable = true;
+  ++live_protections_memos();
+}
+
+/// The protections from the day's memo; false when a fact lies outside the memo's domain.
+inline bool protections_from_memo(const ProtectionsMemo& m, StageContext& c, Protections& pr) {
+  const long at = m.partition.index(c.frame);
+  if (at < 0) return false;
+  const ProtectionsMemo::Outcome& o = m.outcomes[static_cast<std::size_t>(at)];
+  SOLEN_DETAIL_CHECK_CLEARED(Protections, 88);
+  const Protections& a = o.answer;
+  pr.winter_truce = a.winter_truce;
+  pr.cut_allowed = a.cut_allowed;
+  pr.power_reduction_allowed = a.power_reduction_allowed;
+  pr.notice_days = a.notice_days;
+  pr.reduced_power_min_kva = a.reduced_power_min_kva;
+  pr.days_at_1kva_before_cut = a.days_at_1kva_before_cut;
+  pr.rebates.assign(a.rebates.begin(), a.rebates.end());
+  pr.missing.add(m.partition.missing(a.missing.bits, c.frame));
+  for (auto [fact, in] : {std::pair{Fact::winter_truce, &o.winter_truce}, std::pair{Fact::cut_allowed, &o.cut_allowed}}) {
+    Value& v = c.frame[fact];
+    v.known = in->known;
+    if (in->known) v.i = in->i;  // as set_int: the rest of the value is not read
+    else v.missing = m.partition.missing(in->markers, c.frame);
+  }
+  for (const auto& w : m.warnings)
+    if (std::none_of(c.warnings.begin(), c.warnings.end(), [&](const auto& n) { return n.first == w.first; }))
+      c.warnings.push_back(w);
+  return true;
+}
+
+/// Whether a cut would be lawful on the date of the household's cut notice: the truce and the
+/// cut tables again at that date.
+inline void check_cut_at_notice(Date notice, StageContext& c) {
+  const CompiledPack& p = c.pack;
+  Value saved_date = c.frame[Fact::date], saved_md = c.frame[Fact::month_day],
+        saved_truce = c.frame[Fact::winter_truce];
+  set_date_facts(c.frame, notice);
+  TableResult t = evaluate_table(*p.truce, notice, c.frame);
+  if (t.kind == TableResult::hit) set_int(c.frame, Fact::winter_truce, t.rule->outputs[static_cast<std::size_t>(p.truce->role_col[0])].i);
+  else c.frame[Fact::winter_truce].known = false;
+  TableResult k = evaluate_table(*p.cut, notice, c.frame);
+  c.frame[Fact::date] = saved_date;
+  c.frame[Fact::month_day] = saved_md;
+  c.frame[Fact::winter_truce] = saved_truce;
+  if (k.kind == TableResult::hit)
+    set_int(c.frame, Fact::cut_allowed_at_notice, k.rule->outputs[static_cast<std::size_t>(p.cut->role_col[0])].i);
+  else {
+    c.frame[Fact::cut_allowed_at_notice].known = false;
+    c.frame[Fact::cut_allowed_at_notice].missing = k.missing;
+  }
+}
+
+/// Protections at the evaluation date (from the day's memo when it has one and no reasons are
+/// asked); also whether a cut would be allowed at the notice date.
+inline void evaluate_protections(const Household& h, StageContext& c, Decision& d) {
+  const ProtectionsMemo& m = c.plan.protections_memo();
+  if (!m.usable || c.reasons || !protections_from_memo(m, c, d.protections)) decide_protections(c, d.protections);
+  if (h.has_debt && h.debt.cut_notice_on) check_cut_at_notice(*h.debt.cut_notice_on, c);
+}
+
+}  // namespace detail
+}  // namespace v1
+}  // namespace solen

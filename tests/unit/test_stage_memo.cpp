@@ -1,0 +1,163 @@
+// Stage memos: the protections of a day answered once per combination of the facts their
+// tables read must equal the tables' answers for every household.
+// SPDX-License-Identifier: Apache-2.0
+#include <memory>
+#include <random>
+
+#include "solen/detail/evaluate_protections.hpp"
+#include "solen/rulepack_loader.hpp"
+#include "test_support.hpp"
+
+using namespace solen;
+
+namespace {
+
+/// A value of `c` near its bounds, or unknown with some missing inputs.
+void random_value(const detail::MemoColumn& c, std::mt19937_64& rng, Value& v) {
+  v = Value{};
+  if (rng() % 5 == 0) {
+    v.missing.bits = rng() & ((std::uint64_t{1} << static_cast<unsigned>(Input::count)) - 1);
+    return;
+  }
+  v.known = true;
+  if (c.by_value) {
+    v.i = static_cast<std::int64_t>(rng() % c.values);
+    return;
+  }
+  const std::int64_t far[] = {never_before, never_after, 0, -1};
+  if (c.cuts.empty() || rng() % 4 == 0) {
+    v.i = far[rng() % 4];
+    return;
+  }
+  v.i = c.cuts[rng() % c.cuts.size()] + static_cast<std::int64_t>(rng() % 3) - 1;
+}
+
+bool same_value(const Value& a, const Value& b) {
+  return a.known == b.known && (a.known ? a.i == b.i : a.missing.bits == b.missing.bits);
+}
+
+}  // namespace
+
+TEST_CASE("stage memo: the protections from a day's memo are those of its tables, on every day") {
+  auto pack = load_rulepack(embedded_rulepack_json);
+  auto day = std::make_unique<FactFrame>();
+  auto by_tables = std::make_unique<FactFrame>();
+  auto by_memo = std::make_unique<FactFrame>();
+  std::mt19937_64 rng(7);
+  std::vector<const Rule*> rows;
+  std::size_t days = 0, memoized = 0, compared = 0;
+  for (Date d(2007, 1, 1); d <= Date(2026, 12, 31); d = d.plus_days(13)) {
+    CAPTURE(d.to_string());
+    detail::set_date_facts(*day, d);
+    detail::DayPlan& plan = detail::day_plan(*pack, d, *day);
+    detail::build_protections_memo(*pack, d, plan, *day);
+    const detail::ProtectionsMemo& m = plan.protections_memo();
+    ++days;
+    if (!m.usable) continue;
+    ++memoized;
+    CHECK(m.outcomes.size() == m.partition.combinations);
+    for (int n = 0; n < 200; ++n) {
+      *by_tables = *day;
+      for (const detail::MemoColumn& c : m.partition.columns) random_value(c, rng, (*by_tables)[c.fact]);
+      for (Fact f : {Fact::winter_truce, Fact::cut_allowed}) {  // what the last household left
+        (*by_tables)[f].known = rng() % 2;
+        (*by_tables)[f].i = 7;
+        (*by_tables)[f].missing.bits = rng();
+      }
+      *by_memo = *by_tables;
+      std::vector<std::pair<std::string_view, std::string_view>> notes_tables = {{"earlier", "note"}}, notes_memo = notes_tables;
+      detail::StageContext tables{*pack, d, *by_tables, false, notes_tables, rows, plan, {}};
+      detail::StageContext memo{*pack, d, *by_memo, false, notes_memo, rows, plan, {}};
+      Protections a, b;
+      detail::decide_protections(tables, a);
+      REQUIRE(detail::protections_from_memo(m, memo, b));
+      CHECK(a.winter_truce == b.winter_truce);
+      CHECK(a.cut_allowed == b.cut_allowed);
+      CHECK(a.power_reduction_allowed == b.power_reduction_allowed);
+      CHECK(a.notice_days == b.notice_days);
+      CHECK(a.reduced_power_min_kva == b.reduced_power_min_kva);
+      CHECK(a.days_at_1kva_before_cut == b.days_at_1kva_before_cut);
+      CHECK(a.rebates == b.rebates);
+      CHECK(a.missing.bits == b.missing.bits);
+      CHECK(same_value((*by_tables)[Fact::winter_truce], (*by_memo)[Fact::winter_truce]));
+      CHECK(same_value((*by_tables)[Fact::cut_allowed], (*by_memo)[Fact::cut_allowed]));
+      CHECK(notes_tables == notes_memo);
+      ++compared;
+    }
+    plan.protections_memo().clear();  // a thread keeps max_live_protections_memos at most
+  }
+  CHECK(memoized == days);  // the default pack's protections are memoized on every day
+  CHECK(compared > 100000);
+}
+
+TEST_CASE("stage memo: built after memo_after_uses evaluations of a day, then used without reasons") {
+  const Engine& e = test::engine();
+  const Date d(2025, 2, 3);  // a day no other test evaluates
+  auto frame = std::make_unique<FactFrame>();
+  detail::set_date_facts(*frame, d);
+  std::mt19937_64 rng(11);
+  REQUIRE(detail::live_protections_memos() < detail::max_live_protections_memos);
+  std::size_t differences = 0;
+  EvalOptions quiet_options;
+  quiet_options.reasons = false;
+  for (std::uint32_t n = 1; n <= detail::DayPlan::memo_after_uses + 300; ++n) {
+    Household h;
+    h.id = "M" + std::to_string(n);
+    h.members.push_back(Member{});
+    h.members.back().role = Role::declarant;
+    h.members.back().birth_date = Date(1980, 1, 1);
+    if (rng() % 3) h.main_residence = rng() % 2 == 0;
+    h.has_electricity = true;
+    if (rng() % 3) h.electricity.subscribed_kva = static_cast<int>(rng() % 12) + 3;
+    if (rng() % 3) h.electricity.smart_meter = rng() % 2 == 0;
+    if (rng() % 2) h.cheque_received = rng() % 2 == 0;
+    if (rng() % 2) h.aids.push_back(Aid{AidKind::fsl_energy, d.plus_days(-static_cast<int>(rng() % 500)), std::nullopt});
+    const Decision quiet = e.evaluate(h, d, quiet_options);
+    const Decision cited = e.evaluate(h, d, EvalOptions{});  // reasons: the tables, never the memo
+    const Protections& a = quiet.protections;
+    const Protections& b = cited.protections;
+    differences += a.winter_truce != b.winter_truce || a.cut_allowed != b.cut_allowed ||
+                   a.power_reduction_allowed != b.power_reduction_allowed || a.notice_days != b.notice_days ||
+                   a.reduced_power_min_kva != b.reduced_power_min_kva ||
+                   a.days_at_1kva_before_cut != b.days_at_1kva_before_cut || a.rebates != b.rebates ||
+                   a.missing.bits != b.missing.bits || quiet.orientation.route != cited.orientation.route ||
+                   quiet.orientation.urgency != cited.orientation.urgency;
+    // Both evaluations count: the memo is built by the evaluation that reaches memo_after_uses.
+    CHECK(detail::day_plan(e.compiled(), d, *frame).protections_memo().usable == (2 * n >= detail::DayPlan::memo_after_uses));
+  }
+  CHECK(differences == 0);
+}
+
+TEST_CASE("stage memo: a pack whose protections read a fact set after them, or a number, is not memoized") {
+  auto frame = std::make_unique<FactFrame>();
+  const Date d(2024, 6, 15);
+  detail::set_date_facts(*frame, d);
+  auto memo_of = [&](const test::json& p) {
+    auto pack = load_rulepack(p.dump());
+    detail::DayPlan& plan = detail::day_plan(*pack, d, *frame);
+    detail::build_protections_memo(*pack, d, plan, *frame);
+    const bool usable = plan.protections_memo().usable;
+    plan.protections_memo().clear();
+    return usable;
+  };
+  REQUIRE(detail::live_protections_memos() < detail::max_live_protections_memos);
+  // A first row, on every day, that reads the table's new last input.
+  auto reads_first = [](test::json& table, const char* cell) {
+    test::json row = table["rules"].back();
+    for (test::json& r : table["rules"]) r["when"].push_back("-");
+    row["id"] = "READS-FIRST";
+    for (test::json& w : row["when"]) w = "-";
+    row["when"].push_back(cell);
+    table["rules"].insert(table["rules"].begin(), row);
+  };
+  test::json p = test::default_pack();
+  CHECK(memo_of(p));
+  test::json truce_reads_cut = p;  // the truce would read the cut of the previous household
+  truce_reads_cut["tables"]["protections.winter_truce"]["inputs"].push_back("protections.cut_allowed");
+  reads_first(truce_reads_cut["tables"]["protections.winter_truce"], "true");
+  CHECK_FALSE(memo_of(truce_reads_cut));
+  test::json by_number = p;  // a number's bounds are not cut by the memo
+  by_number["tables"]["protections.reduced_power"]["inputs"].push_back("energy.effort_rate");
+  reads_first(by_number["tables"]["protections.reduced_power"], ">= 0.1");
+  CHECK_FALSE(memo_of(by_number));
+}
