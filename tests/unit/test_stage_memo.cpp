@@ -12,24 +12,46 @@ using namespace solen;
 
 namespace {
 
-/// A value of `c` near its bounds, or unknown with some missing inputs.
-void random_value(const detail::MemoColumn& c, std::mt19937_64& rng, Value& v) {
+/// A value of column `c` near its bounds, or unknown with some missing inputs.
+void random_value(const detail::ColumnIndex& c, std::mt19937_64& rng, Value& v) {
   v = Value{};
   if (rng() % 5 == 0) {
     v.missing.bits = rng() & ((std::uint64_t{1} << static_cast<unsigned>(Input::count)) - 1);
     return;
   }
   v.known = true;
-  if (c.by_value) {
-    v.i = static_cast<std::int64_t>(rng() % c.values);
-    return;
-  }
   const std::int64_t far[] = {never_before, never_after, 0, -1};
-  if (c.cuts.empty() || rng() % 4 == 0) {
-    v.i = far[rng() % 4];
-    return;
+  switch (c.mode) {
+    case detail::ColumnIndex::Mode::by_value:
+      v.i = static_cast<std::int64_t>(rng() % c.raw_regions);
+      return;
+    case detail::ColumnIndex::Mode::int_cuts:
+      v.i = c.int_cuts.empty() || rng() % 4 == 0 ? far[rng() % 4]
+                                                 : c.int_cuts[rng() % c.int_cuts.size()] + static_cast<std::int64_t>(rng() % 3) - 1;
+      return;
+    default: {  // a bound, or just around it over a finer or coarser denominator
+      if (c.number_cuts.empty() || rng() % 4 == 0) {
+        v.n = Number{far[rng() % 4] / 1000, 1 + static_cast<std::int64_t>(rng() % 7)};
+        return;
+      }
+      const std::int64_t at = c.number_cuts[rng() % c.number_cuts.size()].at;
+      const std::int64_t k = 1 + static_cast<std::int64_t>(rng() % 3);
+      v.n = Number{at * k + static_cast<std::int64_t>(rng() % 3) - 1, c.cut_scale * k};
+    }
   }
-  v.i = c.cuts[rng() % c.cuts.size()] + static_cast<std::int64_t>(rng() % 3) - 1;
+}
+
+/// Frames for the memo and for the tables: random values of the memo's columns, over what the
+/// previous household left in the facts the stage sets.
+void random_frames(const detail::MemoPartition& part, const FactFrame& day, std::mt19937_64& rng, FactFrame& tables, FactFrame& memo) {
+  tables = day;
+  for (const detail::ColumnIndex& c : part.columns) random_value(c, rng, tables[c.fact]);
+  for (Fact f : {Fact::winter_truce, Fact::cut_allowed}) {
+    tables[f].known = rng() % 2;
+    tables[f].i = 7;
+    tables[f].missing.bits = rng();
+  }
+  memo = tables;
 }
 
 bool same_value(const Value& a, const Value& b) {
@@ -37,6 +59,59 @@ bool same_value(const Value& a, const Value& b) {
 }
 
 }  // namespace
+
+TEST_CASE("stage memo: the representative of every combination falls in that combination") {
+  using Mode = detail::ColumnIndex::Mode;
+  detail::ColumnIndex a, b, flag;  // two tables' cuts on one number, one at the same bound
+  a.fact = b.fact = Fact::energy_effort_rate;
+  a.value_offset = b.value_offset = static_cast<std::uint32_t>(static_cast<std::size_t>(Fact::energy_effort_rate) * sizeof(Value));
+  a.mode = b.mode = Mode::number_cuts;
+  a.cut_scale = 10;  // >= 0.5 and > 1.2
+  a.number_cuts = {{5, 0}, {12, 1}};
+  b.cut_scale = 4;  // > 0.5 and >= 3/4
+  b.number_cuts = {{2, 1}, {3, 0}};
+  flag.fact = Fact::main_residence;
+  flag.value_offset = static_cast<std::uint32_t>(static_cast<std::size_t>(Fact::main_residence) * sizeof(Value));
+  flag.mode = Mode::by_value;
+  flag.raw_regions = 2;
+  flag.region_map = {0, 1};
+  detail::MemoPartition part;
+  REQUIRE(part.add(a));
+  REQUIRE(part.add(b));
+  REQUIRE(part.add(flag));
+  REQUIRE(part.finish(1000));
+  REQUIRE(part.columns.size() == 2);
+  CHECK(part.columns[0].fact == Fact::main_residence);  // by_value columns first, as lookups
+  CHECK(part.columns[1].cut_scale == 20);
+  CHECK(part.columns[1].number_cuts.size() == 4);  // 0.5, just above 0.5, 0.75, just above 1.2
+  CHECK(part.combinations == 3 * 6);  // two values and unknown, five regions and unknown
+  auto frame = std::make_unique<FactFrame>();
+  for (std::size_t at = 0; at < part.combinations; ++at) {
+    part.represent(at, *frame);
+    CHECK(part.index(*frame) == static_cast<long>(at));
+  }
+  (*frame)[Fact::energy_effort_rate] = Value{true, 0, Number{1, 2}, {}, {}};
+  (*frame)[Fact::main_residence] = Value{true, 1, {}, {}, {}};
+  CHECK(part.index(*frame) == 1 + 3 * 1);  // 0.5 itself: the second region
+  (*frame)[Fact::energy_effort_rate].n = Number{51, 100};
+  CHECK(part.index(*frame) == 1 + 3 * 2);
+
+  auto pack = load_rulepack(embedded_rulepack_json);
+  const Date d(2024, 6, 15);
+  detail::set_date_facts(*frame, d);
+  detail::DayPlan& plan = detail::day_plan(*pack, d, *frame);
+  detail::build_protections_memo(*pack, d, plan, *frame);
+  detail::build_route_memo(*pack, d, plan, *frame);
+  for (const detail::MemoPartition* p : {&plan.protections_memo().partition, &plan.route_memo().partition}) {
+    CHECK(p->combinations > 100);
+    for (std::size_t at = 0; at < p->combinations; ++at) {
+      p->represent(at, *frame);
+      CHECK(p->index(*frame) == static_cast<long>(at));
+    }
+  }
+  plan.protections_memo().clear();
+  plan.route_memo().clear();
+}
 
 TEST_CASE("stage memo: the protections from a day's memo are those of its tables, on every day") {
   auto pack = load_rulepack(embedded_rulepack_json);
@@ -57,14 +132,7 @@ TEST_CASE("stage memo: the protections from a day's memo are those of its tables
     ++memoized;
     CHECK(m.outcomes.size() == m.partition.combinations);
     for (int n = 0; n < 200; ++n) {
-      *by_tables = *day;
-      for (const detail::MemoColumn& c : m.partition.columns) random_value(c, rng, (*by_tables)[c.fact]);
-      for (Fact f : {Fact::winter_truce, Fact::cut_allowed}) {  // what the last household left
-        (*by_tables)[f].known = rng() % 2;
-        (*by_tables)[f].i = 7;
-        (*by_tables)[f].missing.bits = rng();
-      }
-      *by_memo = *by_tables;
+      random_frames(m.partition, *day, rng, *by_tables, *by_memo);
       std::vector<std::pair<std::string_view, std::string_view>> notes_tables = {{"earlier", "note"}}, notes_memo = notes_tables;
       detail::StageContext tables{*pack, d, *by_tables, false, notes_tables, rows, plan, {}};
       detail::StageContext memo{*pack, d, *by_memo, false, notes_memo, rows, plan, {}};
@@ -84,10 +152,66 @@ TEST_CASE("stage memo: the protections from a day's memo are those of its tables
       CHECK(notes_tables == notes_memo);
       ++compared;
     }
-    plan.protections_memo().clear();  // a thread keeps max_live_protections_memos at most
+    plan.protections_memo().clear();  // a thread keeps max_live_stage_memos at most
   }
   CHECK(memoized == days);  // the default pack's protections are memoized on every day
   CHECK(compared > 100000);
+}
+
+TEST_CASE("stage memo: the route and urgency from a day's memo are those of its tables, on every day") {
+  auto pack = load_rulepack(embedded_rulepack_json);
+  auto day = std::make_unique<FactFrame>();
+  auto by_tables = std::make_unique<FactFrame>();
+  auto by_memo = std::make_unique<FactFrame>();
+  std::mt19937_64 rng(9);
+  std::vector<const Rule*> rows;
+  std::vector<std::pair<std::string_view, std::string_view>> notes;
+  std::size_t days = 0, memoized = 0, compared = 0;
+  for (Date d(2007, 1, 1); d <= Date(2026, 12, 31); d = d.plus_days(29)) {
+    CAPTURE(d.to_string());
+    detail::set_date_facts(*day, d);
+    detail::DayPlan& plan = detail::day_plan(*pack, d, *day);
+    detail::build_route_memo(*pack, d, plan, *day);
+    const detail::RouteMemo& m = plan.route_memo();
+    ++days;
+    if (!m.usable) continue;
+    ++memoized;
+    for (int n = 0; n < 300; ++n) {
+      random_frames(m.partition, *day, rng, *by_tables, *by_memo);
+      detail::StageContext tables{*pack, d, *by_tables, false, notes, rows, plan, {}};
+      detail::StageContext memo{*pack, d, *by_memo, false, notes, rows, plan, {}};
+      Orientation a, b;
+      detail::decide_route(tables, a);
+      REQUIRE(detail::route_from_memo(m, memo, b));
+      CHECK(a.route == b.route);
+      CHECK(a.urgency == b.urgency);
+      CHECK(a.missing.bits == b.missing.bits);
+      ++compared;
+    }
+    plan.route_memo().clear();
+  }
+  CHECK(memoized == days);
+  CHECK(compared > 50000);
+}
+
+TEST_CASE("stage memo: a value outside a memo's domain is left to the tables") {
+  auto pack = load_rulepack(embedded_rulepack_json);
+  auto frame = std::make_unique<FactFrame>();
+  const Date d(2024, 6, 15);
+  detail::set_date_facts(*frame, d);
+  detail::DayPlan& plan = detail::day_plan(*pack, d, *frame);
+  detail::build_route_memo(*pack, d, plan, *frame);
+  const detail::RouteMemo& m = plan.route_memo();
+  REQUIRE(m.usable);
+  std::vector<const Rule*> rows;
+  std::vector<std::pair<std::string_view, std::string_view>> notes;
+  detail::StageContext c{*pack, d, *frame, false, notes, rows, plan, {}};
+  for (const detail::ColumnIndex& col : m.partition.columns) (*frame)[col.fact] = Value{};
+  Orientation o;
+  CHECK(detail::route_from_memo(m, c, o));
+  (*frame)[Fact::supply_state] = Value{true, 99, {}, {}, {}};  // no such supply state
+  CHECK_FALSE(detail::route_from_memo(m, c, o));
+  plan.route_memo().clear();
 }
 
 TEST_CASE("stage memo: built after memo_after_uses evaluations of a day, then used without reasons") {
@@ -96,7 +220,7 @@ TEST_CASE("stage memo: built after memo_after_uses evaluations of a day, then us
   auto frame = std::make_unique<FactFrame>();
   detail::set_date_facts(*frame, d);
   std::mt19937_64 rng(11);
-  REQUIRE(detail::live_protections_memos() < detail::max_live_protections_memos);
+  REQUIRE(detail::live_stage_memos() < detail::max_live_stage_memos);
   std::size_t differences = 0;
   EvalOptions quiet_options;
   quiet_options.reasons = false;
@@ -128,7 +252,7 @@ TEST_CASE("stage memo: built after memo_after_uses evaluations of a day, then us
   CHECK(differences == 0);
 }
 
-TEST_CASE("stage memo: a pack whose protections read a fact set after them, or a number, is not memoized") {
+TEST_CASE("stage memo: a pack whose protections read a fact set after them, or a code, is not memoized") {
   auto frame = std::make_unique<FactFrame>();
   const Date d(2024, 6, 15);
   detail::set_date_facts(*frame, d);
@@ -140,7 +264,7 @@ TEST_CASE("stage memo: a pack whose protections read a fact set after them, or a
     plan.protections_memo().clear();
     return usable;
   };
-  REQUIRE(detail::live_protections_memos() < detail::max_live_protections_memos);
+  REQUIRE(detail::live_stage_memos() < detail::max_live_stage_memos);
   // A first row, on every day, that reads the table's new last input.
   auto reads_first = [](test::json& table, const char* cell) {
     test::json row = table["rules"].back();
@@ -156,8 +280,12 @@ TEST_CASE("stage memo: a pack whose protections read a fact set after them, or a
   truce_reads_cut["tables"]["protections.winter_truce"]["inputs"].push_back("protections.cut_allowed");
   reads_first(truce_reads_cut["tables"]["protections.winter_truce"], "true");
   CHECK_FALSE(memo_of(truce_reads_cut));
-  test::json by_number = p;  // a number's bounds are not cut by the memo
+  test::json by_code = p;  // codes are not cut by the memo
+  by_code["tables"]["protections.reduced_power"]["inputs"].push_back("territory.departement");
+  reads_first(by_code["tables"]["protections.reduced_power"], "\"971\"");
+  CHECK_FALSE(memo_of(by_code));
+  test::json by_number = p;  // numbers are
   by_number["tables"]["protections.reduced_power"]["inputs"].push_back("energy.effort_rate");
   reads_first(by_number["tables"]["protections.reduced_power"], ">= 0.1");
-  CHECK_FALSE(memo_of(by_number));
+  CHECK(memo_of(by_number));
 }

@@ -197,15 +197,18 @@ class DayPlan {
       if (scheme_may_apply(s, plans_)) exceptional_.push_back(&s);
     uses_ = 0;
     protections_.clear();
+    route_.clear();
   }
   /// Evaluations of a day after which its stage memos are built: a memo costs about as much as
   /// a few hundred evaluations, and single evaluations should not pay for it.
   static constexpr std::uint32_t memo_after_uses = 512;
   /// Counts one evaluation on the day: true for the one after which memos pay.
   bool count_use() { return ++uses_ == memo_after_uses; }
-  /// The protections of the day by combination of the facts they read (see stage_memo.hpp).
+  /// The stages of the day by combination of the facts they read (see stage_memo.hpp).
   const ProtectionsMemo& protections_memo() const { return protections_; }
   ProtectionsMemo& protections_memo() { return protections_; }
+  const RouteMemo& route_memo() const { return route_; }
+  RouteMemo& route_memo() { return route_; }
   const TablePlan& of(const Table& t) const { return plans_[t.index]; }
   /// Whether the evaluations of the day read the social tariffs' facts (see reads_social_facts).
   bool social_facts() const { return social_facts_; }
@@ -230,6 +233,7 @@ class DayPlan {
   int year_ = 0;
   std::uint32_t uses_ = 0;
   ProtectionsMemo protections_;
+  RouteMemo route_;
 };
 
 /// This thread's plan of `pack` on day `d` (`f` holds the date facts of `d`). Each day has its
@@ -237,7 +241,7 @@ class DayPlan {
 /// (any day of a year) plans each day once per thread rather than at every change of day, and
 /// the caseload's common day is never evicted by them. A slot costs about 300 bytes, its
 /// tables' plans and ages (about 3.4 KB for the default pack) once used, and its memos (about
-/// 60 KB, at most max_live_protections_memos of them) once the day is busy (count_use).
+/// 160 KB, at most max_live_stage_memos of them) once the day is busy (count_use).
 inline DayPlan& day_plan(const CompiledPack& pack, Date d, const FactFrame& f) {
   constexpr std::uint64_t slots = 512;
   thread_local std::vector<DayPlan> plans(slots);

@@ -175,7 +175,10 @@ inline void Engine::evaluate_into(const Household& h, Date as_of, Decision& d,
   thread_local std::vector<const Rule*> rows;
   if (!detail::frame_on(frame, as_of)) detail::set_date_facts(frame, as_of);  // kept from the last household
   detail::DayPlan& plan = detail::day_plan(p, as_of, frame);
-  if (plan.count_use()) detail::build_protections_memo(p, as_of, plan, frame);
+  if (plan.count_use()) {
+    detail::build_protections_memo(p, as_of, plan, frame);
+    detail::build_route_memo(p, as_of, plan, frame);
+  }
   detail::build_facts(h, as_of, plan, frame);
   detail::StageContext c{p, as_of, frame, o.reasons, d.pack_warnings, rows, plan, {}};
   detail::evaluate_rights(h, c, d);

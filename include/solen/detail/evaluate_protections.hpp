@@ -4,10 +4,9 @@
 #pragma once
 
 #include <algorithm>
-#include <memory>
 
 #include "solen/detail/evaluate_rights.hpp"
-#include "solen/detail/stage_memo.hpp"
+#include "solen/detail/stage_memo_builder.hpp"
 
 namespace solen {
 inline namespace v1 {
@@ -56,70 +55,23 @@ inline void decide_protections(StageContext& c, Protections& pr) {
   });
 }
 
-/// Memos a thread keeps at most (about 60 KB each for the default pack), so that a caseload
-/// spread over many busy days keeps its memory flat.
-inline constexpr int max_live_protections_memos = 32;
-/// Combinations a memo answers at most: beyond, building it would cost more than it saves.
-inline constexpr std::size_t max_protections_combinations = 1024;
-
-/// Builds the protections memo of `plan`'s day `d`: decide_protections run once on a
-/// representative of every combination of the household facts the day's tables read. Leaves it
-/// unusable when a table is not indexed, reads a fact other than by value or integer cuts, reads
-/// a fact the stage sets before it is set, or the combinations are too many. `day_frame` holds
-/// the date facts of `d`.
+/// Builds the protections memo of `plan`'s day `d` (see build_stage_memo).
 inline void build_protections_memo(const CompiledPack& p, Date d, DayPlan& plan, const FactFrame& day_frame) {
-  ProtectionsMemo& m = plan.protections_memo();
-  m.clear();
-  if (live_protections_memos() >= max_live_protections_memos) return;
-  const std::pair<const Table*, Fact> steps[] = {
-      {p.truce, Fact::winter_truce}, {p.cut, Fact::cut_allowed}, {p.power_reduction, Fact::count},
-      {p.notice, Fact::count},       {p.reduced_power, Fact::count}, {p.cut_delay, Fact::count},
-      {p.rebates, Fact::count}};
-  MemoPartition partition;
-  for (std::size_t i = 0; i < std::size(steps); ++i) {
-    const TablePlan& tp = plan.of(*steps[i].first);
-    if (!tp.version || tp.answered) continue;
-    if (!tp.version->index.usable) return;
-    // The columns read that day: those constraining none of the day's rows cannot change it.
-    const LookupColumns read = tp.lookup_base >= 0 ? tp.columns : LookupColumns::of(tp.version->index, -1);
-    for (const ColumnIndex* col = read.data; col != read.data + read.size; ++col) {
-      const auto setter = std::find_if(std::begin(steps), std::end(steps), [&](const auto& s) { return s.second == col->fact; });
-      if (setter != std::end(steps)) {
-        if (static_cast<std::size_t>(setter - std::begin(steps)) >= i) return;  // read before it is set
-        continue;  // set by an earlier table of the stage: follows from the other columns
-      }
-      if (!partition.add(*col)) return;
-    }
-  }
-  if (!partition.finish(max_protections_combinations)) return;
-
-  auto frame = std::make_unique<FactFrame>(day_frame);
-  std::vector<std::pair<std::string_view, std::string_view>> warnings;
-  std::vector<const Rule*> rows;
-  m.outcomes.resize(partition.combinations);
-  for (std::size_t at = 0; at < partition.combinations; ++at) {
-    partition.represent(at, *frame);
-    warnings.clear();
-    StageContext sc{p, d, *frame, false, warnings, rows, plan, {}};
-    ProtectionsMemo::Outcome& o = m.outcomes[at];
+  const std::vector<MemoStep> steps = {{p.truce, Fact::winter_truce}, {p.cut, Fact::cut_allowed}, {p.power_reduction},
+                                       {p.notice}, {p.reduced_power}, {p.cut_delay}, {p.rebates}};
+  build_stage_memo(plan.protections_memo(), p, d, plan, day_frame, steps, [](StageContext& sc, ProtectionsOutcome& o) {
     decide_protections(sc, o.answer);
     for (auto [fact, out] : {std::pair{Fact::winter_truce, &o.winter_truce}, std::pair{Fact::cut_allowed, &o.cut_allowed}})
-      *out = {(*frame)[fact].known, (*frame)[fact].i, (*frame)[fact].missing.bits};
-    if (at == 0) m.warnings = warnings;
-    else if (warnings != m.warnings) return m.clear();  // depends on the household: not memoized
-  }
-  m.partition = std::move(partition);
-  m.usable = true;
-  ++live_protections_memos();
+      *out = {sc.frame[fact].known, sc.frame[fact].i, sc.frame[fact].missing.bits};
+  });
 }
 
 /// The protections from the day's memo; false when a fact lies outside the memo's domain.
 inline bool protections_from_memo(const ProtectionsMemo& m, StageContext& c, Protections& pr) {
-  const long at = m.partition.index(c.frame);
-  if (at < 0) return false;
-  const ProtectionsMemo::Outcome& o = m.outcomes[static_cast<std::size_t>(at)];
+  const ProtectionsOutcome* o = memo_entry(m, c);
+  if (!o) return false;
   SOLEN_DETAIL_CHECK_CLEARED(Protections, 88);
-  const Protections& a = o.answer;
+  const Protections& a = o->answer;
   pr.winter_truce = a.winter_truce;
   pr.cut_allowed = a.cut_allowed;
   pr.power_reduction_allowed = a.power_reduction_allowed;
@@ -128,15 +80,12 @@ inline bool protections_from_memo(const ProtectionsMemo& m, StageContext& c, Pro
   pr.days_at_1kva_before_cut = a.days_at_1kva_before_cut;
   pr.rebates.assign(a.rebates.begin(), a.rebates.end());
   pr.missing.add(m.partition.missing(a.missing.bits, c.frame));
-  for (auto [fact, in] : {std::pair{Fact::winter_truce, &o.winter_truce}, std::pair{Fact::cut_allowed, &o.cut_allowed}}) {
+  for (auto [fact, in] : {std::pair{Fact::winter_truce, &o->winter_truce}, std::pair{Fact::cut_allowed, &o->cut_allowed}}) {
     Value& v = c.frame[fact];
     v.known = in->known;
     if (in->known) v.i = in->i;  // as set_int: the rest of the value is not read
     else v.missing = m.partition.missing(in->markers, c.frame);
   }
-  for (const auto& w : m.warnings)
-    if (std::none_of(c.warnings.begin(), c.warnings.end(), [&](const auto& n) { return n.first == w.first; }))
-      c.warnings.push_back(w);
   return true;
 }
 
