@@ -231,9 +231,15 @@ inline void Engine::evaluate_batch(const Household* hs, std::size_t count, Date 
         const std::size_t first = k * piece, n = std::min(piece, count - first);
         Decision* out = ring.data() + slot * piece;
         for (std::size_t i = 0; i < n; ++i) {
-          if (i + 2 < n) {  // the struct's own lines, two households ahead (its lists are not read)
-            const char* next = reinterpret_cast<const char*>(&hs[first + i + 2]);
+          if (i + 4 < n) {  // the struct's own lines, four households ahead
+            const char* next = reinterpret_cast<const char*>(&hs[first + i + 4]);
             for (std::size_t b = 0; b < sizeof(Household); b += 64) __builtin_prefetch(next + b);
+          }
+          if (i + 2 < n) {  // the first line of the lists fact building reads first, two ahead
+            const Household& ahead = hs[first + i + 2];  // (its struct is in cache by now)
+            __builtin_prefetch(ahead.members.data());
+            __builtin_prefetch(ahead.contact_attempts.data());
+            __builtin_prefetch(ahead.aids.data());
           }
           const Household& h = hs[first + i];
           evaluate_into(h, h.as_of.value_or(as_of), out[i], o.eval);
