@@ -1,10 +1,13 @@
 // Stage memos: the protections of a day answered once per combination of the facts their
 // tables read must equal the tables' answers for every household.
 // SPDX-License-Identifier: Apache-2.0
+#include <algorithm>
 #include <memory>
 #include <random>
 
+#include "solen/detail/evaluate_orientation.hpp"
 #include "solen/detail/evaluate_protections.hpp"
+#include "solen/detail/rights_memo.hpp"
 #include "solen/rulepack_loader.hpp"
 #include "test_support.hpp"
 
@@ -42,11 +45,13 @@ void random_value(const detail::ColumnIndex& c, std::mt19937_64& rng, Value& v) 
 }
 
 /// Frames for the memo and for the tables: random values of the memo's columns, over what the
-/// previous household left in the facts the stage sets.
+/// previous household left in the facts the stages set (those the memo does not read).
 void random_frames(const detail::MemoPartition& part, const FactFrame& day, std::mt19937_64& rng, FactFrame& tables, FactFrame& memo) {
   tables = day;
   for (const detail::ColumnIndex& c : part.columns) random_value(c, rng, tables[c.fact]);
-  for (Fact f : {Fact::winter_truce, Fact::cut_allowed}) {
+  for (Fact f : {Fact::winter_truce, Fact::cut_allowed, Fact::cheque_status, Fact::cheque_beneficiary, Fact::tpn_status,
+                 Fact::tss_status, Fact::social_tariff_beneficiary}) {
+    if (std::any_of(part.columns.begin(), part.columns.end(), [&](const detail::ColumnIndex& c) { return c.fact == f; })) continue;
     tables[f].known = rng() % 2;
     tables[f].i = 7;
     tables[f].missing.bits = rng();
@@ -192,6 +197,64 @@ TEST_CASE("stage memo: the route and urgency from a day's memo are those of its 
   }
   CHECK(memoized == days);
   CHECK(compared > 50000);
+}
+
+TEST_CASE("stage memo: the rights from a day's memo are those of their tables, on every day since 2018") {
+  auto pack = load_rulepack(embedded_rulepack_json);
+  auto day = std::make_unique<FactFrame>();
+  auto by_tables = std::make_unique<FactFrame>();
+  auto by_memo = std::make_unique<FactFrame>();
+  auto a = std::make_unique<Decision>();
+  auto b = std::make_unique<Decision>();
+  std::mt19937_64 rng(5);
+  std::vector<const Rule*> rows;
+  std::size_t recent_days = 0, memoized = 0, compared = 0, campaigns = 0;
+  for (Date d(2007, 1, 1); d <= Date(2026, 12, 31); d = d.plus_days(17)) {
+    CAPTURE(d.to_string());
+    detail::set_date_facts(*day, d);
+    detail::DayPlan& plan = detail::day_plan(*pack, d, *day);
+    detail::build_rights_memo(*pack, d, plan, *day);
+    const detail::RightsMemo& m = plan.rights_memo();
+    recent_days += d >= Date(2018, 1, 1);  // before, the TPN and TSS cap their amount by the bills
+    if (!m.usable) continue;
+    ++memoized;
+    for (int n = 0; n < 100; ++n) {
+      random_frames(m.partition, *day, rng, *by_tables, *by_memo);
+      // The stage reads whether the chèque was received itself, not through a table.
+      Value received{rng() % 3 != 0, static_cast<std::int64_t>(rng() % 2), {}, {}, {}};
+      received.missing.add(Input::cheque_received);
+      (*by_tables)[Fact::cheque_received] = (*by_memo)[Fact::cheque_received] = received;
+      std::vector<std::pair<std::string_view, std::string_view>> notes_tables, notes_memo;
+      detail::StageContext tables{*pack, d, *by_tables, false, notes_tables, rows, plan, {}};
+      detail::StageContext memo{*pack, d, *by_memo, false, notes_memo, rows, plan, {}};
+      a->clear();
+      b->clear();
+      detail::decide_rights(tables, *a);
+      REQUIRE(detail::rights_from_memo(m, memo, *b));
+      for (auto [x, y] : {std::pair{&a->cheque_energie, &b->cheque_energie}, std::pair{&a->tpn, &b->tpn}, std::pair{&a->tss, &b->tss}}) {
+        CHECK(x->status == y->status);
+        CHECK(x->amount == y->amount);
+        CHECK(x->reduction_rate == y->reduction_rate);
+        CHECK(x->missing.bits == y->missing.bits);
+      }
+      REQUIRE(a->exceptional.size() == b->exceptional.size());
+      for (std::size_t k = 0; k < a->exceptional.size(); ++k) {
+        CHECK(a->exceptional[k].scheme == b->exceptional[k].scheme);
+        CHECK(a->exceptional[k].status == b->exceptional[k].status);
+        CHECK(a->exceptional[k].amount == b->exceptional[k].amount);
+        CHECK(a->exceptional[k].missing.bits == b->exceptional[k].missing.bits);
+      }
+      campaigns += a->exceptional.size();
+      for (Fact f : {Fact::cheque_status, Fact::cheque_beneficiary, Fact::tpn_status, Fact::tss_status, Fact::social_tariff_beneficiary})
+        CHECK(same_value((*by_tables)[f], (*by_memo)[f]));
+      CHECK(notes_tables == notes_memo);
+      ++compared;
+    }
+    plan.rights_memo().clear();
+  }
+  CHECK(memoized >= recent_days);
+  CHECK(compared > 15000);
+  CHECK(campaigns > 0);  // the exceptional chèques of 2021 and 2022
 }
 
 TEST_CASE("stage memo: a value outside a memo's domain is left to the tables") {

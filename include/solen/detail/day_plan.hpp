@@ -196,6 +196,7 @@ class DayPlan {
     for (const Scheme& s : p.exceptional)
       if (scheme_may_apply(s, plans_)) exceptional_.push_back(&s);
     uses_ = 0;
+    rights_.clear();
     protections_.clear();
     route_.clear();
   }
@@ -205,6 +206,8 @@ class DayPlan {
   /// Counts one evaluation on the day: true for the one after which memos pay.
   bool count_use() { return ++uses_ == memo_after_uses; }
   /// The stages of the day by combination of the facts they read (see stage_memo.hpp).
+  const RightsMemo& rights_memo() const { return rights_; }
+  RightsMemo& rights_memo() { return rights_; }
   const ProtectionsMemo& protections_memo() const { return protections_; }
   ProtectionsMemo& protections_memo() { return protections_; }
   const RouteMemo& route_memo() const { return route_; }
@@ -215,6 +218,8 @@ class DayPlan {
   /// The exceptional schemes whose campaign may be on that day (see scheme_may_apply): the
   /// others answer nothing and are not evaluated.
   const std::vector<const Scheme*>& exceptional() const { return exceptional_; }
+  /// Whether scheme `s` may be in force that day (see scheme_may_apply).
+  bool may_apply(const Scheme& s) const { return scheme_may_apply(s, plans_); }
   /// Ages on that day (household members' birth dates).
   const AgeThresholds& ages() const { return ages_; }
   /// The pack's parameters in force that day.
@@ -232,6 +237,7 @@ class DayPlan {
   DayParameters parameters_;
   int year_ = 0;
   std::uint32_t uses_ = 0;
+  RightsMemo rights_;
   ProtectionsMemo protections_;
   RouteMemo route_;
 };

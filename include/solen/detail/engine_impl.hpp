@@ -12,6 +12,7 @@
 #include "solen/detail/evaluate_debt.hpp"
 #include "solen/detail/evaluate_orientation.hpp"
 #include "solen/detail/evaluate_protections.hpp"
+#include "solen/detail/rights_memo.hpp"
 #include "solen/detail/evaluate_rights.hpp"
 #include "solen/detail/fact_builder.hpp"
 #include "solen/detail/piece_ring.hpp"
@@ -176,12 +177,13 @@ inline void Engine::evaluate_into(const Household& h, Date as_of, Decision& d,
   if (!detail::frame_on(frame, as_of)) detail::set_date_facts(frame, as_of);  // kept from the last household
   detail::DayPlan& plan = detail::day_plan(p, as_of, frame);
   if (plan.count_use()) {
+    detail::build_rights_memo(p, as_of, plan, frame);
     detail::build_protections_memo(p, as_of, plan, frame);
     detail::build_route_memo(p, as_of, plan, frame);
   }
   detail::build_facts(h, as_of, plan, frame);
   detail::StageContext c{p, as_of, frame, o.reasons, d.pack_warnings, rows, plan, {}};
-  detail::evaluate_rights(h, c, d);
+  detail::evaluate_rights(c, d);
   detail::evaluate_protections(h, c, d);
   detail::evaluate_debt(h, c, d);
   detail::evaluate_orientation(c, d);

@@ -133,9 +133,8 @@ inline void evaluate_scheme(const Scheme& s, StageContext& c, TariffAnswer& a) {
 inline void set_status(FactFrame& f, Fact k, TariffStatus s) { set_int(f, k, static_cast<std::int64_t>(s)); }
 
 /// Beneficiary of a right: eligible, or declared as received; unknown while undecided.
-inline void set_beneficiary(FactFrame& f, Fact k, bool eligible, bool undecided,
-                            const std::optional<bool>& received, MissingSet missing) {
-  if (eligible || (received && *received)) return set_bool(f, k, true);
+inline void set_beneficiary(FactFrame& f, Fact k, bool eligible, bool undecided, bool received, MissingSet missing) {
+  if (eligible || received) return set_bool(f, k, true);
   if (undecided) {
     f[k].known = false;
     f[k].missing = missing;
@@ -144,23 +143,21 @@ inline void set_beneficiary(FactFrame& f, Fact k, bool eligible, bool undecided,
   set_bool(f, k, false);
 }
 
-inline void evaluate_rights(const Household& h, StageContext& c, Decision& d) {
+/// The rights from the tables: the answers (their ratios aside, see show_ratios) and the facts
+/// later tables read. Reads the household through the frame alone, so that a day's memo can
+/// answer it (rights_memo.hpp).
+inline void decide_rights(StageContext& c, Decision& d) {
   const CompiledPack& p = c.pack;
   evaluate_scheme(p.cheque, c, d.cheque_energie);
-  if (c.frame[Fact::cheque_uc].known) d.cheque_energie.uc = c.frame[Fact::cheque_uc].n;
-  if (c.frame[Fact::cheque_rfr_per_uc].known) d.cheque_energie.income_ratio = c.frame[Fact::cheque_rfr_per_uc].n;
   set_status(c.frame, Fact::cheque_status, d.cheque_energie.status);
+  const Value& received = c.frame[Fact::cheque_received];
   set_beneficiary(c.frame, Fact::cheque_beneficiary, d.cheque_energie.status == TariffStatus::eligible,
-                  d.cheque_energie.status == TariffStatus::to_verify, h.cheque_received,
+                  d.cheque_energie.status == TariffStatus::to_verify, received.known && received.i != 0,
                   d.cheque_energie.missing);
 
   for (auto [scheme, answer, fact] : {std::tuple{&p.tpn, &d.tpn, Fact::tpn_status},
                                       std::tuple{&p.tss, &d.tss, Fact::tss_status}}) {
     evaluate_scheme(*scheme, c, *answer);
-    if (answer->status != TariffStatus::not_in_force) {
-      if (c.frame[Fact::social_tariff_uc].known) answer->uc = c.frame[Fact::social_tariff_uc].n;
-      if (c.frame[Fact::rfr_per_tax_part].known) answer->income_ratio = c.frame[Fact::rfr_per_tax_part].n;
-    }
     set_status(c.frame, fact, answer->status);
   }
   MissingSet social_missing = d.tpn.missing;
@@ -168,7 +165,7 @@ inline void evaluate_rights(const Household& h, StageContext& c, Decision& d) {
   set_beneficiary(c.frame, Fact::social_tariff_beneficiary,
                   d.tpn.status == TariffStatus::eligible || d.tss.status == TariffStatus::eligible,
                   d.tpn.status == TariffStatus::to_verify || d.tss.status == TariffStatus::to_verify,
-                  std::nullopt, social_missing);
+                  false, social_missing);
 
   for (const Scheme* campaign : c.plan.exceptional()) {
     const Scheme& s = *campaign;
@@ -186,6 +183,17 @@ inline void evaluate_rights(const Household& h, StageContext& c, Decision& d) {
     x.amount = t.amount;
     x.missing = t.missing;
     x.reasons = std::move(t.reasons);
+  }
+}
+
+/// The consumption units and income ratios the answers show, as computed for the household.
+inline void show_ratios(const FactFrame& f, Decision& d) {
+  if (f[Fact::cheque_uc].known) d.cheque_energie.uc = f[Fact::cheque_uc].n;
+  if (f[Fact::cheque_rfr_per_uc].known) d.cheque_energie.income_ratio = f[Fact::cheque_rfr_per_uc].n;
+  for (TariffAnswer* answer : {&d.tpn, &d.tss}) {
+    if (answer->status == TariffStatus::not_in_force) continue;
+    if (f[Fact::social_tariff_uc].known) answer->uc = f[Fact::social_tariff_uc].n;
+    if (f[Fact::rfr_per_tax_part].known) answer->income_ratio = f[Fact::rfr_per_tax_part].n;
   }
 }
 

@@ -62,6 +62,20 @@ struct MemoPartition {
     }
   }
 
+  /// Adds a boolean or enumerated fact the stage reads itself rather than through a table: each
+  /// of its values a region. False for other types.
+  bool add_fact(Fact f) {
+    const FactInfo& fi = info(f);
+    if (fi.type != FactType::boolean && fi.type != FactType::enumeration) return false;
+    ColumnIndex c;
+    c.fact = f;
+    c.value_offset = static_cast<std::uint32_t>(static_cast<std::size_t>(f) * sizeof(Value));
+    c.mode = ColumnIndex::Mode::by_value;
+    c.raw_regions = fi.type == FactType::boolean ? 2u : static_cast<std::uint32_t>(fi.value_count);
+    for (std::uint32_t v = 0; v < c.raw_regions; ++v) c.region_map.push_back(v);
+    return add(c);
+  }
+
   /// Orders the columns as lookups read them (by_value ones first) and sets each column's part
   /// of a combination's index; false when the combinations exceed `limit`.
   bool finish(std::size_t limit) {
@@ -238,6 +252,15 @@ struct ProtectionsOutcome {
   WrittenFact winter_truce, cut_allowed;
 };
 using ProtectionsMemo = StageMemo<ProtectionsOutcome>;
+
+/// The rights (rights_memo.hpp): the answers without reasons or ratios, their missing inputs
+/// (and those of the facts they set) as markers.
+struct RightsOutcome {
+  TariffAnswer cheque, tpn, tss;
+  std::vector<ExceptionalAnswer> exceptional;
+  WrittenFact cheque_status, cheque_beneficiary, tpn_status, tss_status, social_tariff_beneficiary;
+};
+using RightsMemo = StageMemo<RightsOutcome>;
 
 /// The contact route and its urgency (evaluate_orientation.hpp).
 struct RouteOutcome {

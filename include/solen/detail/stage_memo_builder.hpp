@@ -20,10 +20,12 @@ inline constexpr int max_live_stage_memos = 32;
 /// Combinations a memo answers at most: beyond, building it would cost more than it saves.
 inline constexpr std::size_t max_memo_combinations = std::size_t{1} << 13;
 
-/// A table of a stage, in the stage's order, and the fact it sets for later tables (count: none).
+/// A step of a stage, in the stage's order: a table it evaluates (or null), a fact it then sets
+/// for later tables, a fact it reads itself (Fact::count: none).
 struct MemoStep {
   const Table* table;
   Fact sets = Fact::count;
+  Fact reads = Fact::count;
 };
 
 /// Builds `m` for `plan`'s day `d`: `run(context, outcome)` evaluates the stage on a frame
@@ -36,19 +38,26 @@ void build_stage_memo(StageMemo<Outcome>& m, const CompiledPack& p, Date d, cons
   m.clear();
   if (live_stage_memos() >= max_live_stage_memos) return;
   MemoPartition partition;
+  // A fact set by an earlier step follows from the other columns; one set by this or a later
+  // step would be read as the previous household left it: no memo.
+  auto set_at = [&](Fact f) -> std::size_t {
+    auto setter = std::find_if(steps.begin(), steps.end(), [&](const MemoStep& s) { return s.sets == f; });
+    return static_cast<std::size_t>(setter - steps.begin());
+  };
   for (std::size_t i = 0; i < steps.size(); ++i) {
+    if (steps[i].reads != Fact::count) {
+      const std::size_t set = set_at(steps[i].reads);
+      if (set < steps.size() ? set >= i : !partition.add_fact(steps[i].reads)) return;
+    }
+    if (!steps[i].table) continue;
     const TablePlan& tp = plan.of(*steps[i].table);
     if (!tp.version || tp.answered) continue;
     if (!tp.version->index.usable) return;
     // The columns read that day: those constraining none of the day's rows cannot change it.
     const LookupColumns read = tp.lookup_base >= 0 ? tp.columns : LookupColumns::of(tp.version->index, -1);
     for (const ColumnIndex* col = read.data; col != read.data + read.size; ++col) {
-      const auto setter = std::find_if(steps.begin(), steps.end(), [&](const MemoStep& s) { return s.sets == col->fact; });
-      if (setter != steps.end()) {
-        if (static_cast<std::size_t>(setter - steps.begin()) >= i) return;  // read before it is set
-        continue;  // set by an earlier table of the stage: follows from the other columns
-      }
-      if (!partition.add(*col)) return;
+      const std::size_t set = set_at(col->fact);
+      if (set < steps.size() ? set >= i : !partition.add(*col)) return;
     }
   }
   if (!partition.finish(max_memo_combinations)) return;
