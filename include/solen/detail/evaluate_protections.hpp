@@ -62,7 +62,7 @@ inline void build_protections_memo(const CompiledPack& p, Date d, DayPlan& plan,
   build_stage_memo(plan.protections_memo(), p, d, plan, day_frame, steps, [](StageContext& sc, ProtectionsOutcome& o) {
     decide_protections(sc, o.answer);
     for (auto [fact, out] : {std::pair{Fact::winter_truce, &o.winter_truce}, std::pair{Fact::cut_allowed, &o.cut_allowed}})
-      *out = {sc.frame[fact].known, sc.frame[fact].i, sc.frame[fact].missing.bits};
+      *out = WrittenFact::of(sc.frame[fact]);
   });
 }
 
@@ -80,12 +80,8 @@ inline bool protections_from_memo(const ProtectionsMemo& m, StageContext& c, Pro
   pr.days_at_1kva_before_cut = a.days_at_1kva_before_cut;
   pr.rebates.assign(a.rebates.begin(), a.rebates.end());
   pr.missing.add(m.partition.missing(a.missing.bits, c.frame));
-  for (auto [fact, in] : {std::pair{Fact::winter_truce, &o->winter_truce}, std::pair{Fact::cut_allowed, &o->cut_allowed}}) {
-    Value& v = c.frame[fact];
-    v.known = in->known;
-    if (in->known) v.i = in->i;  // as set_int: the rest of the value is not read
-    else v.missing = m.partition.missing(in->markers, c.frame);
-  }
+  for (auto [fact, in] : {std::pair{Fact::winter_truce, &o->winter_truce}, std::pair{Fact::cut_allowed, &o->cut_allowed}})
+    in->write_to(c.frame[fact], m.partition, c.frame);
   return true;
 }
 

@@ -23,11 +23,15 @@ inline void cite(std::vector<Reason>& out, const Table& t, const Rule& r, const 
 }
 
 /// Adds the warning of the deciding version once (the common case, no warning, stays inline).
+inline void note_warning(std::string_view code, std::string_view message,
+                         std::vector<std::pair<std::string_view, std::string_view>>& notes) {
+  for (const auto& n : notes)
+    if (n.first == code) return;
+  notes.emplace_back(code, message);
+}
 inline void note_version_warning(const TableVersion& v,
                                  std::vector<std::pair<std::string_view, std::string_view>>& notes) {
-  for (const auto& n : notes)
-    if (n.first == v.warning_code) return;
-  notes.emplace_back(v.warning_code, v.warning_message);
+  note_warning(v.warning_code, v.warning_message, notes);
 }
 inline void cite_version_warning(const TableResult& r,
                                  std::vector<std::pair<std::string_view, std::string_view>>& notes) {

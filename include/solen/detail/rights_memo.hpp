@@ -45,7 +45,7 @@ inline void build_rights_memo(const CompiledPack& p, Date d, DayPlan& plan, cons
     for (auto [fact, out] : {std::pair{Fact::cheque_status, &o.cheque_status}, std::pair{Fact::cheque_beneficiary, &o.cheque_beneficiary},
                              std::pair{Fact::tpn_status, &o.tpn_status}, std::pair{Fact::tss_status, &o.tss_status},
                              std::pair{Fact::social_tariff_beneficiary, &o.social_tariff_beneficiary}})
-      *out = {sc.frame[fact].known, sc.frame[fact].i, sc.frame[fact].missing.bits};
+      *out = WrittenFact::of(sc.frame[fact]);
   });
 }
 
@@ -71,12 +71,8 @@ inline bool rights_from_memo(const RightsMemo& m, StageContext& c, Decision& d) 
   }
   for (auto [fact, in] : {std::pair{Fact::cheque_status, &o->cheque_status}, std::pair{Fact::cheque_beneficiary, &o->cheque_beneficiary},
                           std::pair{Fact::tpn_status, &o->tpn_status}, std::pair{Fact::tss_status, &o->tss_status},
-                          std::pair{Fact::social_tariff_beneficiary, &o->social_tariff_beneficiary}}) {
-    Value& v = c.frame[fact];
-    v.known = in->known;
-    if (in->known) v.i = in->i;  // as set_int and set_bool: the rest of the value is not read
-    else v.missing = m.partition.missing(in->markers, c.frame);
-  }
+                          std::pair{Fact::social_tariff_beneficiary, &o->social_tariff_beneficiary}})
+    in->write_to(c.frame[fact], m.partition, c.frame);
   return true;
 }
 

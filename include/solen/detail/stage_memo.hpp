@@ -244,6 +244,16 @@ struct WrittenFact {
   bool known = false;
   std::int64_t i = 0;
   std::uint64_t markers = 0;
+
+  /// The fact as the stage left it on a representative frame.
+  static WrittenFact of(const Value& v) { return {v.known, v.i, v.missing.bits}; }
+  /// Sets it in a household's frame `f` as the stage would (set_int, set_bool: the rest of the
+  /// value is not read; unknown: the missing inputs of the marked columns).
+  void write_to(Value& v, const MemoPartition& p, const FactFrame& f) const {
+    v.known = known;
+    if (known) v.i = i;
+    else v.missing = p.missing(markers, f);
+  }
 };
 
 /// The protections (evaluate_protections.hpp): the answer, its missing inputs as markers.

@@ -85,9 +85,7 @@ template <class Outcome>
 const Outcome* memo_entry(const StageMemo<Outcome>& m, StageContext& c) {
   const long at = m.partition.index(c.frame);
   if (at < 0) return nullptr;
-  for (const auto& w : m.warnings)
-    if (std::none_of(c.warnings.begin(), c.warnings.end(), [&](const auto& n) { return n.first == w.first; }))
-      c.warnings.push_back(w);
+  for (const auto& [code, message] : m.warnings) note_warning(code, message, c.warnings);
   return &m.outcomes[static_cast<std::size_t>(at)];
 }
 
